@@ -1,0 +1,42 @@
+# Two commands for a newcomer: `make serve` and `make test`. Everything else is set up on demand.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP_PY := $(VENV)/.installed
+STAMP_JS := node_modules/.installed
+HOST ?= 127.0.0.1:8000
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: help setup serve site check test clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+$(STAMP_PY): requirements.txt
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11+ is required (found: $$($(PYTHON) --version 2>&1))"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+$(STAMP_JS): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm (Node 18+) is required to install the pinned mermaid; install Node.js"; exit 1; }
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
+
+setup: $(STAMP_PY) $(STAMP_JS) ## create .venv and node_modules from the pinned files
+
+serve: setup ## build and serve on http://127.0.0.1:8000 with live reload
+	$(BIN)/mkdocs serve --strict --dev-addr $(HOST)
+
+site: setup ## strict static build into site/
+	$(BIN)/mkdocs build --strict --clean --site-dir site
+
+check: $(STAMP_PY) ## validate every pattern and diagram
+	$(BIN)/python -m scripts.validate
+
+test: setup ## everything CI runs: validator, unit tests, strict build, links, browser
+	bash .ci/run
+
+clean: ## remove build output (keeps .venv and node_modules)
+	rm -rf site dist .pytest_cache

@@ -1,0 +1,150 @@
+"""Validate the pattern catalog.
+
+usage: python -m scripts.validate [--root DIR] [--today YYYY-MM-DD] [FILE ...]
+
+Checks every patterns/<id>.md and diagrams/<id>.mmd under DIR (default: the repository)
+against the pattern contract in scripts/schema.py and prints each finding as
+`path:line: message`, then a summary line on stderr. With FILE arguments only findings in
+those files are printed (the whole catalog is still read, so cross-file rules hold).
+
+Exit status: 0 when clean, 1 when there are findings, 2 on a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+from scripts.parse import load_pattern, load_tags, read_text, rel
+from scripts.rules import content, diagrams, front_matter, safety, sections
+from scripts.schema import DIAGRAMS_DIR, PATTERNS_DIR, ROOT, Finding, Pattern
+
+
+@dataclass
+class Catalog:
+    """Everything read from the tree: parsed patterns, the tag vocabulary and read failures."""
+
+    root: Path
+    patterns: list[Pattern]
+    tags: dict[str, str]
+    failures: list[Finding]
+
+
+def pattern_files(root: Path) -> list[Path]:
+    folder = root / PATTERNS_DIR
+    return sorted(folder.glob("*.md")) if folder.is_dir() else []
+
+
+def load_catalog(root: Path) -> Catalog:
+    """Read every pattern once; files that cannot be parsed become findings."""
+    patterns: list[Pattern] = []
+    failures: list[Finding] = []
+    for path in pattern_files(root):
+        loaded = load_pattern(path, root)
+        (failures if isinstance(loaded, Finding) else patterns).append(loaded)
+    tags = load_tags(root)
+    if isinstance(tags, Finding):
+        failures.append(tags)
+        tags = {}
+    return Catalog(root, patterns, tags, failures)
+
+
+def check_pattern(p: Pattern, catalog: Catalog, today: date) -> Iterator[Finding]:
+    """All per-pattern rules, in reading order."""
+    name = rel(p.path, catalog.root)
+    ids = {q.path.stem for q in catalog.patterns}
+    yield from front_matter.check_fields(p, name)
+    yield from front_matter.check_id(p, name)
+    yield from front_matter.check_text_fields(p, name)
+    yield from front_matter.check_choices(p, name)
+    yield from front_matter.check_tags(p, name, catalog.tags)
+    yield from front_matter.check_last_reviewed(p, name, today)
+    yield from front_matter.check_related(p, name, ids)
+    yield from sections.check_headings(p, name)
+    yield from sections.check_section_order(p, name)
+    yield from sections.check_section_text(p, name)
+    yield from content.check_requirements(p, name)
+    yield from content.check_trade_offs(p, name)
+    yield from content.check_risks(p, name)
+    yield from content.check_success_metrics(p, name)
+    yield from content.check_references(p, name)
+    yield from diagrams.check_architecture_prose(p, catalog.root)
+    yield from diagrams.check_diagram_file(p, catalog.root)
+    yield from safety.check_placeholders(name, p.lines)
+    yield from safety.check_safety(name, p.lines)
+
+
+def check_diagram_text(root: Path, ids: set[str]) -> Iterator[Finding]:
+    """Placeholders and unsafe content in the diagrams that belong to patterns."""
+    for path in sorted((root / DIAGRAMS_DIR).glob("*.mmd")):
+        text = read_text(path, root) if path.stem in ids else None
+        if isinstance(text, str):
+            lines = text.split("\n")
+            yield from safety.check_placeholders(rel(path, root), lines)
+            yield from safety.check_safety(rel(path, root), lines)
+
+
+def check_unique_ids(catalog: Catalog) -> Iterator[Finding]:
+    """Each 'id' is used by one pattern only."""
+    owners: dict[str, str] = {}
+    for p in catalog.patterns:
+        value = p.meta.get("id")
+        if isinstance(value, str):
+            name = rel(p.path, catalog.root)
+            if value in owners:
+                yield Finding(name, p.line_of("id"), f"id '{value}' is already used by {owners[value]}; ids must be unique")
+            owners.setdefault(value, name)
+
+
+def check_catalog(catalog: Catalog, today: date | None = None) -> list[Finding]:
+    """Every finding in the catalog, sorted by file and line."""
+    today = today or datetime.now(timezone.utc).date()
+    found = list(catalog.failures)
+    for p in catalog.patterns:
+        found.extend(check_pattern(p, catalog, today))
+    found.extend(check_unique_ids(catalog))
+    ids = {p.stem for p in pattern_files(catalog.root)}
+    found.extend(diagrams.check_orphan_diagrams(catalog.root, ids))
+    found.extend(check_diagram_text(catalog.root, ids))
+    return sorted(set(found))
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m scripts.validate", description=__doc__.split("\n\n")[1],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__.split("\n\n")[-1])
+    parser.add_argument("files", nargs="*", help="only report findings in these files")
+    parser.add_argument("--root", type=Path, default=ROOT, help="catalog root holding patterns/ and diagrams/")
+    parser.add_argument("--today", type=date.fromisoformat, help="date used for the 'not in the future' rule")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        args = parse_args(argv)
+    except SystemExit as exit_:
+        return 0 if exit_.code == 0 else 2
+    if not (args.root / PATTERNS_DIR).is_dir():
+        print(f"error: {args.root / PATTERNS_DIR} is not a directory; pass --root with a catalog folder", file=sys.stderr)
+        return 2
+    catalog = load_catalog(args.root)
+    findings = check_catalog(catalog, args.today)
+    if args.files:
+        wanted = {rel(Path(f), args.root) if Path(f).is_absolute() else Path(f).as_posix() for f in args.files}
+        findings = [f for f in findings if f.path in wanted]
+    for finding in findings:
+        print(finding)
+    files = len({f.path for f in findings})
+    checked = f"checked {len(pattern_files(args.root))} pattern(s)"
+    if findings:
+        print(f"{checked}: {len(findings)} finding(s) in {files} file(s)", file=sys.stderr)
+        return 1
+    print(f"{checked}: no findings", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
