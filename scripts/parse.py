@@ -10,6 +10,15 @@ import yaml
 
 from scripts.schema import TAGS_FILE, Finding, Pattern, Section
 
+class MetaLoader(yaml.SafeLoader):
+    """Safe YAML that keeps dates as text, so an impossible date is a finding, not a crash."""
+
+
+MetaLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
 FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 H_RE = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$")
 
@@ -105,8 +114,8 @@ def load_pattern(path: Path, root: Path) -> Pattern | Finding:
         return Finding(name, 1, "front matter is not closed: add a line '---' after the YAML fields")
     meta_text = "\n".join(lines[1:end])
     try:
-        meta = yaml.safe_load(meta_text)
-    except yaml.YAMLError as err:
+        meta = yaml.load(meta_text, Loader=MetaLoader)  # noqa: S506 (a SafeLoader subclass)
+    except (yaml.YAMLError, ValueError, RecursionError) as err:
         mark = getattr(err, "problem_mark", None)
         line = 2 + mark.line if mark is not None else 1
         problem = getattr(err, "problem", None) or str(err).split("\n")[0]

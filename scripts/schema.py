@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -137,8 +136,7 @@ class Pattern:
 
     @property
     def last_reviewed(self) -> str:
-        value = self.meta.get("last_reviewed", "")
-        return value.isoformat() if isinstance(value, date) else str(value)
+        return str(self.meta.get("last_reviewed", ""))
 
     def section(self, title: str) -> Section | None:
         return next((s for s in self.sections if s.title == title), None)

@@ -54,8 +54,8 @@ def check_diagram_file(p: Pattern, root: Path) -> Iterator[Finding]:
     for key, pattern in ACC_RE.items():
         if not any(pattern.match(t) for _, t in found):
             yield Finding(name, 1, f"missing '{key}': add a line '{key}: ...' so the diagram has a text alternative")
-    for number, line in found:
-        if re.match(r"\s*click\s", line) or "%%{" in line or line.strip().startswith("%%{"):
+    for number, line in enumerate(text.split("\n"), start=1):
+        if re.match(r"\s*click\s", line) or "%%{" in line:
             yield Finding(name, number, "click handlers and %%{init}%% directives are not allowed in catalog diagrams")
 
 

@@ -82,16 +82,15 @@ def check_last_reviewed(p: Pattern, name: str, today: date) -> Iterator[Finding]
     """'last_reviewed' is an ISO date (YYYY-MM-DD) not in the future."""
     if "last_reviewed" not in p.meta:
         return
-    value = p.meta["last_reviewed"]
-    if isinstance(value, str):
-        try:
-            value = date.fromisoformat(value)
-        except ValueError:
-            pass
-    if not isinstance(value, date) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", p.last_reviewed):
-        yield Finding(name, p.line_of("last_reviewed"), f"'last_reviewed' must be an ISO date YYYY-MM-DD, got {p.meta['last_reviewed']!r}")
+    text = str(p.meta["last_reviewed"])
+    try:
+        value = date.fromisoformat(text) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text) else None
+    except ValueError:
+        value = None
+    if value is None:
+        yield Finding(name, p.line_of("last_reviewed"), f"'last_reviewed' must be an ISO date YYYY-MM-DD, got {text!r}")
     elif value > today:
-        yield Finding(name, p.line_of("last_reviewed"), f"'last_reviewed' {value.isoformat()} is in the future (today is {today.isoformat()})")
+        yield Finding(name, p.line_of("last_reviewed"), f"'last_reviewed' {text} is in the future (today is {today.isoformat()})")
 
 
 def check_related(p: Pattern, name: str, known_ids: set[str]) -> Iterator[Finding]:
