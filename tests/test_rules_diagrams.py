@@ -53,5 +53,5 @@ def test_architecture_needs_prose(edit: Editor) -> None:
 
 
 def test_architecture_prose_must_name_the_components(edit: Editor) -> None:
-    messages = diagram(edit, "    stream --> client", "    stream --> client\n    stream --> audit[Audit log]\n    audit --> store[Cold store]\n    store --> bill[Billing]\n    bill --> warehouse[Warehouse]\n    warehouse --> dash[Dashboards]\n    dash --> pager[Pager]\n    pager --> oncall[On-call]")
+    messages = diagram(edit, "    stream --> client", "    stream --> client\n    stream --> audit[Audit log]\n    audit --> store[Cold store]\n    store --> bill[Billing]\n    bill --> warehouse[Warehouse]\n    warehouse --> dash[Dashboards]\n    dash --> pager[Pager]\n    pager --> oncall[Oncall]")
     assert any("prose names 6 of the diagram's 13 components; walk through them, e.g. 'Audit log', 'Cold store'" in m for m in messages), messages
