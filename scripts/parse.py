@@ -38,7 +38,7 @@ def read_text(path: Path, root: Path) -> str | Finding:
     except OSError as err:
         return Finding(name, 1, f"cannot read the file ({err.strerror}); check it exists and is readable")
     if not data.strip():
-        return Finding(name, 1, "the file is empty; a pattern needs front matter and the required sections")
+        return Finding(name, 1, "the file is empty; write its content or remove the file")
     if b"\0" in data:
         return Finding(name, 1, "the file is binary (it contains NUL bytes); save it as UTF-8 text")
     try:

@@ -73,10 +73,15 @@ def fence(text: str) -> str:
     return f"{ticks}mermaid\n{text.strip()}\n{ticks}"
 
 
-def diagram_caption(diagram: str) -> str:
+def diagram_caption(diagram: str) -> list[str]:
+    """The diagram's accTitle as a visible caption and its accDescr as a folded text description."""
     values = {k: m.group(1).strip() for k in ("accTitle", "accDescr") if (m := re.search(rf"^\s*{k}\s*:\s*(.+)$", diagram, re.M))}
-    text = ". ".join(v.rstrip(".") for v in values.values() if v)
-    return f'<p class="pattern-diagram-caption"><strong>Diagram:</strong> {html.escape(text)}.</p>' if text else ""
+    lines = []
+    if values.get("accTitle"):
+        lines += [f'<p class="pattern-diagram-caption">Figure: {html.escape(values["accTitle"])}</p>', ""]
+    if values.get("accDescr"):
+        lines += ['??? note "Text description of the diagram"', "", f"    {html.escape(values['accDescr'])}", ""]
+    return lines
 
 
 def render_pattern(p: Pattern, diagram: str, related: list[str], titles: dict[str, str]) -> str:
@@ -94,7 +99,7 @@ def render_pattern(p: Pattern, diagram: str, related: list[str], titles: dict[st
     for number, text in enumerate(p.lines[p.body_start - 1 :], start=p.body_start):
         body.append(text)
         if architecture and number == architecture.line:
-            body += ["", fence(diagram), "", diagram_caption(diagram), ""]
+            body += ["", fence(diagram), "", *diagram_caption(diagram)]
     footer = ["", "## Related patterns", ""]
     footer += [f"- [{titles[r]}]({link(src, pattern_uri(r))})" for r in related] or ["No related patterns yet."]
     meta = front(title=p.title, description=p.summary, source=f"patterns/{p.id}.md")
