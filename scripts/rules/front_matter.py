@@ -13,6 +13,10 @@ from scripts.schema import (
 SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z0-9]")
 
 
+def kebab(text: str) -> str:
+    return "-".join(re.findall(r"[a-z0-9]+", text.lower())) or "my-pattern"
+
+
 def check_fields(p: Pattern, name: str) -> Iterator[Finding]:
     """Front matter has exactly the required fields."""
     for key in REQUIRED_FIELDS:
@@ -29,7 +33,7 @@ def check_id(p: Pattern, name: str) -> Iterator[Finding]:
     if value is None:
         return
     if not isinstance(value, str) or not ID_RE.match(value):
-        yield Finding(name, p.line_of("id"), f"'id' must be kebab-case (lowercase letters, digits, single hyphens), got {value!r}")
+        yield Finding(name, p.line_of("id"), f"'id' must be kebab-case (lowercase letters, digits, single hyphens), got {value!r}; e.g. '{kebab(str(value))}'")
     elif value != p.path.stem:
         yield Finding(name, p.line_of("id"), f"'id' is '{value}' but the file is '{p.path.name}'; rename the file to '{value}.md' or set id: {p.path.stem}")
 
