@@ -16,7 +16,8 @@ def test_broken_fixture_gives_exactly_the_expected_findings() -> None:
     assert actual == expected
 
 
-def test_every_finding_names_file_line_and_fix() -> None:
+def test_every_finding_points_at_an_existing_file_and_line() -> None:
     for finding in check_catalog(load_catalog(BROKEN), TODAY):
-        assert finding.path.startswith(("patterns/", "diagrams/")) and finding.line >= 1
-        assert ";" in finding.message or ":" in finding.message, f"message gives no fix: {finding}"
+        path = BROKEN / finding.path
+        assert path.is_file(), finding
+        assert 1 <= finding.line <= len(path.read_text(encoding="utf-8").splitlines()), finding
