@@ -26,7 +26,7 @@ $(STAMP_JS): package.json package-lock.json
 
 setup: $(STAMP_PY) $(STAMP_JS) ## create .venv and node_modules from the pinned files
 
-serve: setup ## build and serve on http://127.0.0.1:8000 with live reload
+serve: setup ## build and serve with live reload (open http://127.0.0.1:8000/catalog/)
 	$(BIN)/mkdocs serve --strict --dev-addr $(HOST)
 
 site: setup ## strict static build into site/
