@@ -8,7 +8,7 @@ STAMP_JS := node_modules/.installed
 HOST ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup serve site check test clean
+.PHONY: help setup serve site check new schema linkcheck-external test clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -32,8 +32,19 @@ serve: setup ## build and serve with live reload (open http://127.0.0.1:8000/cat
 site: setup ## strict static build into site/
 	$(BIN)/mkdocs build --strict --clean --site-dir site
 
-check: $(STAMP_PY) ## validate every pattern and diagram
+check: $(STAMP_PY) ## validate every pattern and diagram, and that the JSON Schema is current
 	$(BIN)/python -m scripts.validate
+	$(BIN)/python -m scripts.json_schema --check
+
+new: $(STAMP_PY) ## start a pattern: make new ID=my-pattern CATEGORY=inference-serving
+	@[ -n "$(ID)" ] && [ -n "$(CATEGORY)" ] || { echo "usage: make new ID=<kebab-case-id> CATEGORY=<category>"; $(BIN)/python -c 'from scripts.schema import CATEGORIES; print("categories:", ", ".join(CATEGORIES))'; exit 2; }
+	$(BIN)/python -m scripts.scaffold "$(ID)" "$(CATEGORY)"
+
+schema: $(STAMP_PY) ## regenerate docs/schemas/pattern-front-matter.schema.json from scripts/schema.py
+	$(BIN)/python -m scripts.json_schema
+
+linkcheck-external: $(STAMP_PY) ## fetch every https reference in the patterns (needs network)
+	$(BIN)/python -m scripts.external_links
 
 test: setup ## everything CI runs: validator, unit tests, strict build, links, browser
 	bash .ci/run

@@ -32,6 +32,17 @@ STATUSES: tuple[str, ...] = ("draft", "reviewed", "stable", "deprecated")
 REQUIRED_FIELDS: tuple[str, ...] = (
     "id", "title", "summary", "category", "tags", "status", "last_reviewed", "related",
 )
+# What each field means; shown by editors through the generated JSON Schema.
+FIELD_HELP: dict[str, str] = {
+    "id": "kebab-case identifier, equal to the file name without .md, unique in the catalog",
+    "title": "the pattern's name as shown on the site",
+    "summary": "exactly one sentence saying what the pattern does",
+    "category": "the catalog category the pattern belongs to",
+    "tags": "tags from the vocabulary in patterns/tags.yml",
+    "status": "draft, reviewed (re-read against its sources), stable, or deprecated",
+    "last_reviewed": "ISO date (YYYY-MM-DD) of the last review against the sources; not in the future",
+    "related": "ids of other patterns; the link is shown on both pages",
+}
 TITLE_MAX = 80
 SUMMARY_MAX = 200
 

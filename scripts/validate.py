@@ -1,11 +1,15 @@
 """Validate the pattern catalog.
 
-usage: python -m scripts.validate [--root DIR] [--today YYYY-MM-DD] [FILE ...]
+usage: python -m scripts.validate [--root DIR] [--today YYYY-MM-DD] [--format FORMAT] [FILE ...]
 
 Checks every patterns/<id>.md and diagrams/<id>.mmd under DIR (default: the repository)
-against the pattern contract in scripts/schema.py and prints each finding as
-`path:line: message`, then a summary line on stderr. With FILE arguments only findings in
-those files are printed (the whole catalog is still read, so cross-file rules hold).
+against the pattern contract in scripts/schema.py and prints each finding, then a summary line
+on stderr. With FILE arguments only findings in those files are printed (the whole catalog is
+still read, so cross-file rules hold).
+
+Formats: `text` (default) prints `path:line: message`; `github` prints GitHub Actions
+annotations (`::error file=...,line=...::message`) so findings show on a pull request's diff;
+`json` prints one JSON document {"checked": N, "findings": [{"path", "line", "message"}]}.
 
 Exit status: 0 when clean, 1 when there are findings, 2 on a usage error.
 """
@@ -13,9 +17,10 @@ Exit status: 0 when clean, 1 when there are findings, 2 on a usage error.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -78,6 +83,23 @@ def check_pattern(p: Pattern, catalog: Catalog, today: date) -> Iterator[Finding
     yield from safety.check_safety(name, p.lines)
 
 
+def fold_unfilled(p: Pattern, name: str, findings: list[Finding]) -> list[Finding]:
+    """One finding per section still holding a scaffold hint, instead of every rule it breaks."""
+    spans: list[tuple[int, int, str]] = []
+    ends = [s.line for s in p.sections[1:]] + [len(p.lines) + 1]
+    for section, end in zip(p.sections, ends):
+        hint = next((m.group(0) for _, t in section.lines if (m := safety.HINT_RE.search(t))), None)
+        if hint:
+            spans.append((section.line, end, f"section '## {section.title}' is not written yet; replace the hint {hint}"))
+    for number, text in enumerate(p.lines[: p.body_start - 1], start=1):
+        if (m := safety.HINT_RE.search(text)) and (key := text.split(":", 1)[0].strip()):
+            spans.append((number, number + 1, f"'{key}' is not written yet; replace the hint {m.group(0)}"))
+    if not spans:
+        return findings
+    kept = [f for f in findings if f.path != name or not any(start <= f.line < end for start, end, _ in spans)]
+    return kept + [Finding(name, start, message) for start, _, message in spans]
+
+
 def check_diagram_text(root: Path, ids: set[str]) -> Iterator[Finding]:
     """Placeholders and unsafe content in the diagrams that belong to patterns."""
     for path in sorted((root / DIAGRAMS_DIR).glob("*.mmd")):
@@ -105,12 +127,28 @@ def check_catalog(catalog: Catalog, today: date | None = None) -> list[Finding]:
     today = today or datetime.now(timezone.utc).date()
     found = list(catalog.failures)
     for p in catalog.patterns:
-        found.extend(check_pattern(p, catalog, today))
+        name = rel(p.path, catalog.root)
+        found.extend(fold_unfilled(p, name, list(check_pattern(p, catalog, today))))
     found.extend(check_unique_ids(catalog))
     ids = {p.stem for p in pattern_files(catalog.root)}
     found.extend(diagrams.check_orphan_diagrams(catalog.root, ids))
     found.extend(check_diagram_text(catalog.root, ids))
     return sorted(set(found))
+
+
+def escape_annotation(text: str, *, prop: bool = False) -> str:
+    """GitHub workflow-command escaping; property values also escape ':' and ','."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if prop else text
+
+
+def format_findings(findings: list[Finding], fmt: str, checked: int) -> str:
+    """Render findings for people (text), pull requests (github) or tools (json)."""
+    if fmt == "json":
+        return json.dumps({"checked": checked, "findings": [asdict(f) for f in findings]}, indent=2) + "\n"
+    if fmt == "github":
+        return "".join(f"::error file={escape_annotation(f.path, prop=True)},line={f.line},title=pattern contract::{escape_annotation(f.message)}\n" for f in findings)
+    return "".join(f"{f}\n" for f in findings)
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -119,6 +157,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("files", nargs="*", help="only report findings in these files")
     parser.add_argument("--root", type=Path, default=ROOT, help="catalog root holding patterns/ and diagrams/")
     parser.add_argument("--today", type=date.fromisoformat, help="date used for the 'not in the future' rule")
+    parser.add_argument("--format", choices=("text", "github", "json"), default="text", help="output format (default: text)")
     return parser.parse_args(argv)
 
 
@@ -135,8 +174,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.files:
         wanted = {rel(Path(f), args.root) if Path(f).is_absolute() else Path(f).as_posix() for f in args.files}
         findings = [f for f in findings if f.path in wanted]
-    for finding in findings:
-        print(finding)
+    print(format_findings(findings, args.format, len(pattern_files(args.root))), end="")
     files = len({f.path for f in findings})
     checked = f"checked {len(pattern_files(args.root))} pattern(s)"
     if findings:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
 
 from conftest import GOOD, ROOT
+from scripts import validate
 
 BROKEN = ROOT / "tests" / "fixtures" / "broken"
 
@@ -50,3 +52,26 @@ def test_help_is_the_module_docstring() -> None:
 def test_real_catalog_is_clean() -> None:
     result = run()
     assert result.returncode == 0, result.stdout
+
+
+def test_github_annotations_for_the_broken_fixture() -> None:
+    result = run("--root", str(BROKEN), "--today", "2026-06-01", "--format", "github")
+    assert result.returncode == 1
+    assert result.stdout == (BROKEN / "expected.github.txt").read_text(encoding="utf-8")
+    assert result.stdout.splitlines()[0] == (
+        "::error file=diagrams/broken-pattern.mmd,line=1,title=pattern contract::first statement 'graph-ish' "
+        "is not a Mermaid diagram type; start with one of: flowchart, sequenceDiagram, stateDiagram-v2, ...")
+
+
+def test_json_format_for_the_broken_fixture() -> None:
+    result = run("--root", str(BROKEN), "--today", "2026-06-01", "--format", "json")
+    assert result.returncode == 1
+    document = json.loads(result.stdout)
+    assert document == json.loads((BROKEN / "expected.json").read_text(encoding="utf-8"))
+    text = [f"{f['path']}:{f['line']}: {f['message']}" for f in document["findings"]]
+    assert text == (BROKEN / "expected.txt").read_text(encoding="utf-8").splitlines()
+
+
+def test_annotation_escaping() -> None:
+    assert validate.escape_annotation("50%\nnext") == "50%25%0Anext"
+    assert validate.escape_annotation("a,b:c", prop=True) == "a%2Cb%3Ac"

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from scripts.parse import scan
 from scripts.schema import Finding
 
+HINT_RE = re.compile(r"<fill\b[^>]*>")
 PLACEHOLDER_RE = re.compile(r"\b(TODO|TBD|FIXME)\b|\bXXX\b|lorem ipsum|<fill\b[^>]*>", re.I)
 ELLIPSIS_LINE_RE = re.compile(r"^\s*(\.\.\.|…)\s*$")
 DANGEROUS_TAGS = ("script", "iframe", "object", "embed", "style", "link", "meta", "base", "form",
@@ -48,6 +49,8 @@ def check_safety(name: str, lines: list[str]) -> Iterator[Finding]:
         text = html.unescape(CODE_SPAN_RE.sub("", raw))
         for match in TAG_RE.finditer(text):
             tag, attrs = match.group(2).lower(), match.group(3)
+            if tag.startswith("fill"):
+                continue  # a scaffold hint, reported by check_placeholders
             if tag in DANGEROUS_TAGS:
                 yield Finding(name, number, f"raw <{tag}> is not allowed in a pattern; remove it (the site serves no contributed HTML, scripts or styles)")
             elif tag not in ALLOWED_TAGS and not re.match(r"https?:|mailto:", tag + attrs):

@@ -1,0 +1,91 @@
+"""Write the JSON Schema of pattern front matter, generated from scripts/schema.py.
+
+usage: python -m scripts.json_schema [--check]
+
+The schema is committed at docs/schemas/pattern-front-matter.schema.json (and so served by the
+site) for editors and other tools. It is never edited by hand: with --check the command exits 1
+when the committed file differs from what the schema module and patterns/tags.yml produce, and
+prints the command that brings it up to date.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+
+from scripts.parse import load_tags
+from scripts.schema import (
+    CATEGORIES, FIELD_HELP, ID_RE, REQUIRED_FIELDS, ROOT, STATUSES, SUMMARY_MAX, TITLE_MAX, Finding,
+)
+
+SCHEMA_PATH = "docs/schemas/pattern-front-matter.schema.json"
+
+
+def site_url(root: Path) -> str:
+    """mkdocs.yml's site_url (read as text: the file holds tags yaml.safe_load refuses)."""
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8") if (root / "mkdocs.yml").is_file() else ""
+    match = re.search(r"^site_url:\s*(\S+)", config, re.M)
+    return match.group(1).rstrip("/") + "/" if match else "https://example.invalid/"
+
+
+def build_schema(tags: list[str], base_url: str) -> dict:
+    """The front-matter contract as JSON Schema (draft 2020-12)."""
+    pattern_id = {"type": "string", "pattern": ID_RE.pattern}
+    properties = {
+        "id": pattern_id,
+        "title": {"type": "string", "minLength": 1, "maxLength": TITLE_MAX},
+        "summary": {"type": "string", "minLength": 1, "maxLength": SUMMARY_MAX, "pattern": r"^[^\n]*[.!?]$"},
+        "category": {"enum": list(CATEGORIES)},
+        "tags": {"type": "array", "minItems": 1, "uniqueItems": True, "items": {"enum": sorted(tags)}},
+        "status": {"enum": list(STATUSES)},
+        "last_reviewed": {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
+        "related": {"type": "array", "uniqueItems": True, "items": pattern_id},
+    }
+    for key, value in properties.items():
+        value["description"] = FIELD_HELP[key]
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": base_url + SCHEMA_PATH.removeprefix("docs/"),
+        "title": "AI system design pattern: front matter",
+        "description": "Generated from scripts/schema.py by python -m scripts.json_schema; do not edit.",
+        "type": "object",
+        "required": list(REQUIRED_FIELDS),
+        "additionalProperties": False,
+        "properties": properties,
+    }
+
+
+def render(root: Path) -> str | Finding:
+    tags = load_tags(root)
+    if isinstance(tags, Finding):
+        return tags
+    return json.dumps(build_schema(list(tags), site_url(root)), indent=2) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m scripts.json_schema", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--check", action="store_true", help="exit 1 if the committed schema is out of date")
+    parser.add_argument("--root", type=Path, default=ROOT)
+    args = parser.parse_args(argv)
+    text = render(args.root)
+    if isinstance(text, Finding):
+        print(text, file=sys.stderr)
+        return 1
+    path = args.root / SCHEMA_PATH
+    if args.check:
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            print(f"{SCHEMA_PATH} is out of date; run: make schema", file=sys.stderr)
+            return 1
+        print(f"{SCHEMA_PATH} is up to date", file=sys.stderr)
+        return 0
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    print(f"wrote {SCHEMA_PATH}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
