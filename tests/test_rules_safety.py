@@ -16,7 +16,6 @@ LINE = "Clients send requests to the API frontend, which places them in the requ
     ("fixme later", "placeholder 'fixme'"),
     ("XXX check", "placeholder 'XXX'"),
     ("Lorem ipsum dolor.", "placeholder 'Lorem ipsum'"),
-    ("<fill: explain the scheduler>", "placeholder '<fill: explain the scheduler>'"),
     ("...", "a line of only '...' is a placeholder"),
     ("<script>alert(1)</script>", "raw <script> is not allowed"),
     ("<IFRAME src='https://example.com'></IFRAME>", "raw <iframe> is not allowed"),
@@ -36,6 +35,11 @@ LINE = "Clients send requests to the API frontend, which places them in the requ
 def test_refused_content(edit: Editor, insert: str, expected: str) -> None:
     messages = edit.replace(LINE, insert + "\n\n" + LINE)
     assert any(m.startswith(f"{P}:36: {expected}") for m in messages), messages
+
+
+def test_scaffold_hint_reports_its_section_once(edit: Editor) -> None:
+    messages = edit.replace(LINE, "<fill: explain the scheduler>\n\n" + LINE)
+    assert messages == [f"{P}:34: section '## Architecture' is not written yet; replace the hint <fill: explain the scheduler>"]
 
 
 @pytest.mark.parametrize("insert", [
