@@ -8,7 +8,7 @@ STAMP_JS := node_modules/.installed
 HOST ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup serve site check new schema linkcheck-external test clean
+.PHONY: help setup serve site check new schema linkcheck-external publish offline test clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -42,6 +42,16 @@ new: $(STAMP_PY) ## start a pattern: make new ID=my-pattern CATEGORY=inference-s
 
 schema: $(STAMP_PY) ## regenerate docs/schemas/pattern-front-matter.schema.json from scripts/schema.py
 	$(BIN)/python -m scripts.json_schema
+
+publish: setup ## deploy VERSION to the local gh-pages branch as "latest" with mike (PUSH=1 to push)
+	@[ -n "$(VERSION)" ] || { echo "usage: make publish VERSION=x.y [PUSH=1]"; exit 2; }
+	PATH="$(abspath $(BIN)):$$PATH" VERSION_PROVIDER=mike $(BIN)/mike deploy --update-aliases --alias-type=redirect \
+	  --message "Publish catalog $(VERSION)" $(if $(PUSH),--push) "$(VERSION)" latest
+	PATH="$(abspath $(BIN)):$$PATH" $(BIN)/mike set-default --allow-empty $(if $(PUSH),--push) latest
+
+offline: setup ## write dist/<site>-VERSION-offline.zip, a reproducible archive that works from file://
+	@[ -n "$(VERSION)" ] || { echo "usage: make offline VERSION=x.y"; exit 2; }
+	$(BIN)/python -m scripts.build_offline "$(VERSION)"
 
 linkcheck-external: $(STAMP_PY) ## fetch every https reference in the patterns (needs network)
 	$(BIN)/python -m scripts.external_links
