@@ -58,7 +58,7 @@ def site_tree(tmp: Path, patterns_from: Path) -> Path:
     """A buildable copy of the repository's site sources with another catalog's patterns."""
     root = tmp / "site-src"
     root.mkdir()
-    for name in ("mkdocs.yml", "docs", "scripts", "CONTRIBUTING.md"):
+    for name in ("mkdocs.yml", "mkdocs.offline.yml", "docs", "overrides", "scripts", "CONTRIBUTING.md"):
         (shutil.copytree if (ROOT / name).is_dir() else shutil.copy)(ROOT / name, root / name)
     for name in ("patterns", "diagrams"):
         shutil.copytree(patterns_from / name, root / name)

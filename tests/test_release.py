@@ -38,7 +38,7 @@ def publish(repo: Path, version: str) -> subprocess.CompletedProcess:
 @pytest.fixture
 def site_repo(tmp_path: Path) -> Path:
     root = site_tree(tmp_path, GOOD)
-    for name in ("Makefile", "requirements.txt", "package.json", "package-lock.json", "overrides", "mkdocs.offline.yml"):
+    for name in ("Makefile", "requirements.txt", "package.json", "package-lock.json"):
         (shutil.copytree if (ROOT / name).is_dir() else shutil.copy)(ROOT / name, root / name)
     git(root, "init", "-q", "-b", "main")
     git(root, "config", "user.email", "test@example.invalid")
