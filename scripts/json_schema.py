@@ -18,7 +18,8 @@ from pathlib import Path
 
 from scripts.parse import load_tags
 from scripts.schema import (
-    CATEGORIES, FIELD_HELP, ID_RE, REQUIRED_FIELDS, ROOT, STATUSES, SUMMARY_MAX, TITLE_MAX, Finding,
+    CATEGORIES, FIELD_HELP, ID_RE, PROMPT_MAX, PROMPT_MIN, REQUIRED_FIELDS, ROOT, STATUSES, SUMMARY_MAX, TITLE_MAX,
+    Finding,
 )
 
 SCHEMA_PATH = "docs/schemas/pattern-front-matter.schema.json"
@@ -43,6 +44,7 @@ def build_schema(tags: list[str], base_url: str) -> dict:
         "status": {"enum": list(STATUSES)},
         "last_reviewed": {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
         "related": {"type": "array", "uniqueItems": True, "items": pattern_id},
+        "interview_prompt": {"type": "string", "minLength": PROMPT_MIN, "maxLength": PROMPT_MAX, "pattern": r"^[^\n]*[?.]$"},
     }
     for key, value in properties.items():
         value["description"] = FIELD_HELP[key]

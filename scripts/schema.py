@@ -31,6 +31,7 @@ STATUSES: tuple[str, ...] = ("draft", "reviewed", "stable", "deprecated")
 
 REQUIRED_FIELDS: tuple[str, ...] = (
     "id", "title", "summary", "category", "tags", "status", "last_reviewed", "related",
+    "interview_prompt",
 )
 # What each field means; shown by editors through the generated JSON Schema.
 FIELD_HELP: dict[str, str] = {
@@ -42,8 +43,10 @@ FIELD_HELP: dict[str, str] = {
     "status": "draft, reviewed (re-read against its sources), stable, or deprecated",
     "last_reviewed": "ISO date (YYYY-MM-DD) of the last review against the sources; not in the future",
     "related": "ids of other patterns; the link is shown on both pages",
+    "interview_prompt": "one paragraph posing the design question as an interviewer would, for practice mode",
 }
 TITLE_MAX = 80
+PROMPT_MIN, PROMPT_MAX = 80, 600
 SUMMARY_MAX = 200
 
 REQUIRED_SECTIONS: tuple[str, ...] = (

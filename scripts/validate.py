@@ -65,6 +65,7 @@ def check_pattern(p: Pattern, catalog: Catalog, today: date) -> Iterator[Finding
     yield from front_matter.check_fields(p, name)
     yield from front_matter.check_id(p, name)
     yield from front_matter.check_text_fields(p, name)
+    yield from front_matter.check_interview_prompt(p, name)
     yield from front_matter.check_choices(p, name)
     yield from front_matter.check_tags(p, name, catalog.tags)
     yield from front_matter.check_last_reviewed(p, name, today)

@@ -100,7 +100,7 @@ def test_broken_pattern_fails_the_build_with_the_validator_message(tmp_path: Pat
     path.write_text(path.read_text().replace("## Risks", "## Dangers"))
     result = mkdocs(root, "build", "--strict", "--site-dir", str(tmp_path / "out"))
     assert result.returncode == 1
-    assert "patterns/alpha-batching.md:56: unknown section '## Dangers'" in result.stderr
+    assert "patterns/alpha-batching.md:57: unknown section '## Dangers'" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "out" / "index.html").exists()
 

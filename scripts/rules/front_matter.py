@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from datetime import date
 
 from scripts.schema import (
-    CATEGORIES, ID_RE, REQUIRED_FIELDS, STATUSES, SUMMARY_MAX, TITLE_MAX, Finding, Pattern,
+    CATEGORIES, ID_RE, PROMPT_MAX, PROMPT_MIN, REQUIRED_FIELDS, STATUSES, SUMMARY_MAX, TITLE_MAX, Finding,
+    Pattern,
 )
 
 SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z0-9]")
@@ -55,6 +56,24 @@ def check_text_fields(p: Pattern, name: str) -> Iterator[Finding]:
             yield Finding(name, p.line_of("summary"), f"'summary' is {len(summary)} characters; shorten it to at most {SUMMARY_MAX}")
         if SENTENCE_BREAK.search(summary) or summary[-1] not in ".!?":
             yield Finding(name, p.line_of("summary"), "'summary' must be exactly one sentence ending with '.', '!' or '?'")
+
+
+def check_interview_prompt(p: Pattern, name: str) -> Iterator[Finding]:
+    """'interview_prompt' is one paragraph of 80 to 600 characters ending with '?' or '.'."""
+    if "interview_prompt" not in p.meta:
+        return
+    prompt = p.meta["interview_prompt"]
+    line = p.line_of("interview_prompt")
+    if not isinstance(prompt, str) or not prompt.strip():
+        yield Finding(name, line, "'interview_prompt' must be a non-empty paragraph posing the design question")
+        return
+    prompt = prompt.strip()
+    if "\n" in prompt:
+        yield Finding(name, line, "'interview_prompt' must be one paragraph; remove the blank line (use 'interview_prompt: >-' and indented lines)")
+    if not PROMPT_MIN <= len(prompt) <= PROMPT_MAX:
+        yield Finding(name, line, f"'interview_prompt' is {len(prompt)} characters; write {PROMPT_MIN} to {PROMPT_MAX}")
+    if prompt[-1] not in "?.":
+        yield Finding(name, line, "'interview_prompt' must end with '?' or '.'")
 
 
 def check_choices(p: Pattern, name: str) -> Iterator[Finding]:
