@@ -8,7 +8,7 @@ STAMP_JS := node_modules/.installed
 HOST ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup serve site check new schema linkcheck-external publish offline test clean
+.PHONY: help setup serve site check new schema linkcheck-external publish offline pdf stale test clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -52,6 +52,13 @@ publish: setup ## deploy VERSION to the local gh-pages branch as "latest" with m
 offline: setup ## write dist/<site>-VERSION-offline.zip, a reproducible archive that works from file://
 	@[ -n "$(VERSION)" ] || { echo "usage: make offline VERSION=x.y"; exit 2; }
 	$(BIN)/python -m scripts.build_offline "$(VERSION)"
+
+pdf: setup ## print the whole catalog to dist/<site>-VERSION.pdf with headless Chromium
+	@[ -n "$(VERSION)" ] || { echo "usage: make pdf VERSION=x.y"; exit 2; }
+	$(BIN)/python -m scripts.build_pdf "$(VERSION)"
+
+stale: $(STAMP_PY) ## list patterns not reviewed in the last DAYS days (default 180)
+	$(BIN)/python -m scripts.stale $(if $(DAYS),--days $(DAYS))
 
 linkcheck-external: $(STAMP_PY) ## fetch every https reference in the patterns (needs network)
 	$(BIN)/python -m scripts.external_links

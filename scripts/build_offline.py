@@ -40,7 +40,7 @@ def commit_epoch(root: Path) -> str:
 
 def write_zip(folder: Path, archive: Path) -> int:
     """Zip a folder with sorted entries, fixed times and modes; returns the entry count."""
-    files = sorted(p for p in folder.rglob("*") if p.is_file())
+    files = sorted((p for p in folder.rglob("*") if p.is_file()), key=lambda p: p.relative_to(folder).as_posix())
     tmp = archive.with_suffix(".zip.part")
     with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
         for path in files:

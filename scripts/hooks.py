@@ -22,6 +22,13 @@ from scripts import render  # noqa: E402
 from scripts.validate import check_catalog, load_catalog  # noqa: E402
 
 
+class StaticFile(File):
+    """A generated file served as is, even when its name ends in .md (the Markdown exports)."""
+
+    def is_documentation_page(self) -> bool:
+        return False
+
+
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """Validate the catalog, then add the generated pages and the vendored scripts."""
     root = Path(config.config_file_path).parent
@@ -31,7 +38,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         lines = "\n".join(map(str, findings))
         raise PluginError(f"the pattern catalog has {len(findings)} finding(s); run 'make check':\n{lines}")
     home = Path(config.docs_dir, render.HOME).read_text(encoding="utf-8")
-    for uri, content in render.generated_pages(catalog, home).items():
+    pages = render.generated_pages(catalog, home, directory_urls=config.use_directory_urls, edition=config.extra.get("edition", ""))
+    for uri, content in pages.items():
         old = files.get_file_from_path(uri)
         if old is not None:
             files.remove(old)
@@ -39,6 +47,11 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         if old is not None:
             new.edit_uri = old.edit_uri
         files.append(new)
+    for uri, content in render.generated_files(catalog, config.site_name, config.site_url or "", config.site_description or "").items():
+        export = StaticFile.generated(config, f"_exports/{uri}", content=content)
+        export.dest_uri = uri
+        export.url = uri
+        files.append(export)
     for uri, source in render.VENDOR_FILES.items():
         path = root / source
         if not path.is_file():

@@ -16,13 +16,15 @@ import re
 import sys
 from pathlib import Path
 
+from scripts.exports import EXPORT_SCHEMA_VERSION
 from scripts.parse import load_tags
 from scripts.schema import (
-    CATEGORIES, FIELD_HELP, ID_RE, PROMPT_MAX, PROMPT_MIN, REQUIRED_FIELDS, ROOT, STATUSES, SUMMARY_MAX, TITLE_MAX,
-    Finding,
+    CATEGORIES, FIELD_HELP, ID_RE, OPTIMISES, PROMPT_MAX, PROMPT_MIN, REQUIRED_FIELDS, ROOT, STATUSES, SUMMARY_MAX,
+    TITLE_MAX, Finding,
 )
 
 SCHEMA_PATH = "docs/schemas/pattern-front-matter.schema.json"
+EXPORT_SCHEMA_PATH = "docs/schemas/patterns-export.schema.json"
 
 
 def site_url(root: Path) -> str:
@@ -45,6 +47,8 @@ def build_schema(tags: list[str], base_url: str) -> dict:
         "last_reviewed": {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
         "related": {"type": "array", "uniqueItems": True, "items": pattern_id},
         "interview_prompt": {"type": "string", "minLength": PROMPT_MIN, "maxLength": PROMPT_MAX, "pattern": r"^[^\n]*[?.]$"},
+        "optimises": {"type": "array", "minItems": 1, "uniqueItems": True, "items": {"enum": list(OPTIMISES)}},
+        "replaced_by": pattern_id,
     }
     for key, value in properties.items():
         value["description"] = FIELD_HELP[key]
@@ -57,14 +61,44 @@ def build_schema(tags: list[str], base_url: str) -> dict:
         "required": list(REQUIRED_FIELDS),
         "additionalProperties": False,
         "properties": properties,
+        "if": {"properties": {"status": {"const": "deprecated"}}},
+        "then": {"required": ["replaced_by"]},
+        "else": {"not": {"required": ["replaced_by"]}},
     }
 
 
-def render(root: Path) -> str | Finding:
+def build_export_schema(front_matter: dict, base_url: str) -> dict:
+    """Schema of patterns.json: every pattern's front matter plus its sections and diagram."""
+    record = {**front_matter, "$schema": None}
+    record.pop("$schema")
+    record.pop("$id")
+    record["properties"] = {**front_matter["properties"], "sections": {"type": "object", "additionalProperties": {"type": "string"}},
+                            "diagram": {"type": "string"}}
+    record["required"] = [*front_matter["required"], "sections", "diagram"]
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": base_url + EXPORT_SCHEMA_PATH.removeprefix("docs/"),
+        "title": "AI system design patterns: patterns.json export",
+        "description": "Generated from scripts/schema.py by python -m scripts.json_schema; do not edit.",
+        "type": "object",
+        "required": ["schema_version", "site_url", "categories", "patterns"],
+        "properties": {
+            "schema_version": {"const": EXPORT_SCHEMA_VERSION},
+            "site_url": {"type": "string"},
+            "categories": {"type": "object", "additionalProperties": {"type": "string"}},
+            "patterns": {"type": "array", "items": record},
+        },
+    }
+
+
+def render_all(root: Path) -> dict[str, str] | Finding:
+    """Both committed schemas, by path."""
     tags = load_tags(root)
     if isinstance(tags, Finding):
         return tags
-    return json.dumps(build_schema(list(tags), site_url(root)), indent=2) + "\n"
+    front_matter = build_schema(list(tags), site_url(root))
+    return {SCHEMA_PATH: json.dumps(front_matter, indent=2) + "\n",
+            EXPORT_SCHEMA_PATH: json.dumps(build_export_schema(front_matter, site_url(root)), indent=2) + "\n"}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -72,20 +106,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="exit 1 if the committed schema is out of date")
     parser.add_argument("--root", type=Path, default=ROOT)
     args = parser.parse_args(argv)
-    text = render(args.root)
-    if isinstance(text, Finding):
-        print(text, file=sys.stderr)
+    rendered = render_all(args.root)
+    if isinstance(rendered, Finding):
+        print(rendered, file=sys.stderr)
         return 1
-    path = args.root / SCHEMA_PATH
+    stale = [name for name, text in rendered.items()
+             if not (args.root / name).is_file() or (args.root / name).read_text(encoding="utf-8") != text]
     if args.check:
-        if not path.is_file() or path.read_text(encoding="utf-8") != text:
-            print(f"{SCHEMA_PATH} is out of date; run: make schema", file=sys.stderr)
-            return 1
-        print(f"{SCHEMA_PATH} is up to date", file=sys.stderr)
-        return 0
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    print(f"wrote {SCHEMA_PATH}", file=sys.stderr)
+        for name in stale:
+            print(f"{name} is out of date; run: make schema", file=sys.stderr)
+        if not stale:
+            print("JSON Schemas are up to date", file=sys.stderr)
+        return 1 if stale else 0
+    for name, text in rendered.items():
+        (args.root / name).parent.mkdir(parents=True, exist_ok=True)
+        (args.root / name).write_text(text, encoding="utf-8")
+        print(f"wrote {name}", file=sys.stderr)
     return 0
 
 

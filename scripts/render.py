@@ -21,6 +21,7 @@ from urllib.parse import urljoin
 
 import yaml
 
+from scripts import exports, render_guide, render_overview
 from scripts.schema import CATEGORIES, ROOT, Pattern
 from scripts.validate import Catalog, check_catalog, load_catalog
 
@@ -84,7 +85,13 @@ def diagram_caption(diagram: str) -> list[str]:
     return lines
 
 
-def render_pattern(p: Pattern, diagram: str, related: list[str], titles: dict[str, str]) -> str:
+def shared_tag_suggestions(p: Pattern, patterns: list[Pattern], related: list[str], limit: int = 3) -> list[Pattern]:
+    """Other patterns sharing the most tags with p, beyond its related ones."""
+    scored = [(len(set(p.tags) & set(q.tags)), q) for q in patterns if q.id != p.id and q.id not in related]
+    return [q for score, q in sorted(scored, key=lambda t: (-t[0], t[1].title.lower())) if score > 0][:limit]
+
+
+def render_pattern(p: Pattern, diagram: str, related: list[str], titles: dict[str, str], suggestions: list[Pattern] = ()) -> str:
     """One pattern page: header, the sections in order, the diagram under Architecture, related."""
     src = pattern_uri(p.id)
     tags = ", ".join(f"[{t}]({link(src, TAGS_PAGE, t)})" for t in p.tags)
@@ -94,6 +101,9 @@ def render_pattern(p: Pattern, diagram: str, related: list[str], titles: dict[st
         f"{status_badge(p.status)} **Category:** [{CATEGORIES.get(p.category, p.category)}]({link(src, category_uri(p.category))})"
         f" · **Last reviewed:** {p.last_reviewed} · **Tags:** {tags}", "", "</div>", "",
     ]
+    replacement = p.meta.get("replaced_by")
+    if p.status == "deprecated" and replacement in titles:
+        header += ['!!! warning "Deprecated"', "", f"    This pattern is no longer recommended. Use [{titles[replacement]}]({link(src, pattern_uri(replacement))}) instead.", ""]
     body: list[str] = []
     architecture = p.section("Architecture")
     for number, text in enumerate(p.lines[p.body_start - 1 :], start=p.body_start):
@@ -102,6 +112,8 @@ def render_pattern(p: Pattern, diagram: str, related: list[str], titles: dict[st
             body += ["", fence(diagram), "", *diagram_caption(diagram)]
     footer = ["", "## Related patterns", ""]
     footer += [f"- [{titles[r]}]({link(src, pattern_uri(r))})" for r in related] or ["No related patterns yet."]
+    if suggestions:
+        footer += ["", "**Sharing tags:** " + ", ".join(f"[{q.title}]({link(src, pattern_uri(q.id))})" for q in suggestions)]
     meta = front(title=p.title, description=p.summary, source=f"patterns/{p.id}.md")
     return meta + "\n".join(header + body + footer) + "\n"
 
@@ -142,31 +154,51 @@ def render_catalog(patterns: list[Pattern]) -> str:
     return front(title="All patterns") + f"# All patterns\n\n{intro}\n\n" + render_table(patterns, CATALOG_PAGE)
 
 
-def generated_pages(catalog: Catalog, home: str) -> dict[str, str]:
+def diagrams_of(catalog: Catalog) -> dict[str, str]:
+    return {p.id: (catalog.root / "diagrams" / f"{p.id}.mmd").read_text(encoding="utf-8-sig") for p in catalog.patterns}
+
+
+def generated_pages(catalog: Catalog, home: str, *, directory_urls: bool = True, edition: str = "") -> dict[str, str]:
     """Every generated page, by its path in the docs tree. `home` is docs/index.md's text."""
     titles = {p.id: p.title for p in catalog.patterns}
     related = related_map(catalog.patterns)
+    diagrams = diagrams_of(catalog)
     pages = {HOME: home.replace(CATALOG_MARKER, render_table(catalog.patterns, HOME)),
              CATALOG_PAGE: render_catalog(catalog.patterns),
              TAGS_PAGE: render_tags(catalog.patterns, catalog.tags)}
     for category in CATEGORIES:
         pages[category_uri(category)] = render_category(category, catalog.patterns)
     for p in catalog.patterns:
-        diagram = (catalog.root / "diagrams" / f"{p.id}.mmd").read_text(encoding="utf-8-sig")
-        pages[pattern_uri(p.id)] = render_pattern(p, diagram, related[p.id], titles)
+        suggestions = shared_tag_suggestions(p, catalog.patterns, related[p.id])
+        pages[pattern_uri(p.id)] = render_pattern(p, diagrams[p.id], related[p.id], titles, suggestions)
+    pages.update(render_guide.guide_pages(catalog.patterns))
+    href = (lambda pid: f"../patterns/{pid}/") if directory_urls else (lambda pid: f"patterns/{pid}.html")
+    pages[render_overview.MAP_PAGE] = render_overview.render_map(catalog.patterns, href)
+    pages[render_overview.MATRIX_PAGE] = render_overview.render_matrix(catalog.patterns)
+    pages[render_overview.PRINT_PAGE] = render_overview.render_print(catalog.patterns, diagrams, edition or "online", fence)
     return pages
 
 
+def generated_files(catalog: Catalog, site_name: str, site_url: str, description: str) -> dict[str, str]:
+    """Non-page files served with the site: the exports."""
+    return exports.export_files(catalog.patterns, diagrams_of(catalog), site_name, site_url, description)
+
+
 def expand_nav(nav: list, patterns: list[Pattern]) -> list:
-    """Replace the nav entry for patterns/index.md with one section per category."""
+    """Expand the nav entries of generated indexes: patterns/index.md into one section per
+    category, practice/index.md into the practice views."""
     sections: list = [CATALOG_PAGE]
     for category, title in CATEGORIES.items():
         members = sorted((p for p in patterns if p.category == category), key=lambda q: q.title.lower())
         sections.append({title: [category_uri(category)] + [{p.title: pattern_uri(p.id)} for p in members]})
+    generated = {CATALOG_PAGE: sections, render_guide.PRACTICE_INDEX: render_guide.practice_nav(patterns)}
     expanded = []
     for item in nav:
-        if isinstance(item, dict) and list(item.values()) == [CATALOG_PAGE]:
-            expanded.append({next(iter(item)): sections})
+        value = next(iter(item.values())) if isinstance(item, dict) and len(item) == 1 else None
+        if isinstance(value, str) and value in generated:
+            expanded.append({next(iter(item)): generated[value]})
+        elif isinstance(value, list):
+            expanded.append({next(iter(item)): expand_nav(value, patterns)})
         else:
             expanded.append(item)
     return expanded
@@ -191,6 +223,9 @@ def main(argv: list[str] | None = None) -> int:
     for uri, text in generated_pages(catalog, home).items():
         (args.out / uri).parent.mkdir(parents=True, exist_ok=True)
         (args.out / uri).write_text(text, encoding="utf-8")
+    for uri, text in generated_files(catalog, "AI System Design Patterns", "", "").items():
+        (args.out / "_exports" / uri).parent.mkdir(parents=True, exist_ok=True)
+        (args.out / "_exports" / uri).write_text(text, encoding="utf-8")
     for uri, source in VENDOR_FILES.items():
         (args.out / uri).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(args.root / source, args.out / uri)

@@ -41,7 +41,9 @@ def render_template(pattern_id: str, category: str, today: str) -> tuple[str, st
         "---", f"id: {pattern_id}", f"title: {title_from_id(pattern_id)}",
         'summary: "<fill: one sentence, at most 200 characters>"', f"category: {category}",
         'tags: ["<fill: one to six tags from patterns/tags.yml>"]', "status: draft", f"last_reviewed: {today}", "related: []",
-        'interview_prompt: "<fill: one paragraph posing the design question as an interviewer would>"', "---", "",
+        'interview_prompt: "<fill: one paragraph posing the design question as an interviewer would>"',
+        'optimises: ["<fill: one or more of latency, throughput, cost, memory, reliability, safety, research-velocity>"]',
+        "---", "",
     ])
     body = "\n".join(f"## {title}\n\n<fill: {HINTS[title]}>\n" for title in REQUIRED_SECTIONS)
     diagram = "\n".join([

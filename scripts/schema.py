@@ -31,8 +31,21 @@ STATUSES: tuple[str, ...] = ("draft", "reviewed", "stable", "deprecated")
 
 REQUIRED_FIELDS: tuple[str, ...] = (
     "id", "title", "summary", "category", "tags", "status", "last_reviewed", "related",
-    "interview_prompt",
+    "interview_prompt", "optimises",
 )
+# Optional fields; replaced_by is required when status is deprecated.
+OPTIONAL_FIELDS: tuple[str, ...] = ("replaced_by",)
+# What a pattern optimises, for the comparison matrix (kept short on purpose).
+OPTIMISES: dict[str, str] = {
+    "latency": "time to first token, inter-token or end-to-end latency",
+    "throughput": "tokens or requests per second per accelerator",
+    "cost": "spend per token, request or training run",
+    "memory": "accelerator memory (HBM) footprint and headroom",
+    "reliability": "availability, recovery and safe change",
+    "safety": "harmful outputs, misuse and data protection",
+    "research-velocity": "how fast researchers get results into use",
+}
+STALE_DAYS = 180
 # What each field means; shown by editors through the generated JSON Schema.
 FIELD_HELP: dict[str, str] = {
     "id": "kebab-case identifier, equal to the file name without .md, unique in the catalog",
@@ -44,6 +57,8 @@ FIELD_HELP: dict[str, str] = {
     "last_reviewed": "ISO date (YYYY-MM-DD) of the last review against the sources; not in the future",
     "related": "ids of other patterns; the link is shown on both pages",
     "interview_prompt": "one paragraph posing the design question as an interviewer would, for practice mode",
+    "optimises": "what the pattern improves, from a fixed list; drives the comparison matrix",
+    "replaced_by": "id of the pattern that replaces this one; required when status is deprecated",
 }
 TITLE_MAX = 80
 PROMPT_MIN, PROMPT_MAX = 80, 600
@@ -147,6 +162,11 @@ class Pattern:
     def related(self) -> list[str]:
         related = self.meta.get("related")
         return [str(r) for r in related] if isinstance(related, list) else []
+
+    @property
+    def optimises(self) -> list[str]:
+        values = self.meta.get("optimises")
+        return [str(v) for v in values] if isinstance(values, list) else []
 
     @property
     def last_reviewed(self) -> str:

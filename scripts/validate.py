@@ -70,6 +70,8 @@ def check_pattern(p: Pattern, catalog: Catalog, today: date) -> Iterator[Finding
     yield from front_matter.check_tags(p, name, catalog.tags)
     yield from front_matter.check_last_reviewed(p, name, today)
     yield from front_matter.check_related(p, name, ids)
+    yield from front_matter.check_optimises(p, name)
+    yield from front_matter.check_replaced_by(p, name, ids)
     yield from sections.check_headings(p, name)
     yield from sections.check_section_order(p, name)
     yield from sections.check_section_text(p, name)

@@ -55,13 +55,16 @@ def mkdocs(root: Path, *args: str) -> subprocess.CompletedProcess:
 
 
 def site_tree(tmp: Path, patterns_from: Path) -> Path:
-    """A buildable copy of the repository's site sources with another catalog's patterns."""
+    """A buildable copy of the repository's site sources: the real catalog plus another
+    catalog's patterns and diagrams (the hand-written guide pages link to the real ones)."""
     root = tmp / "site-src"
     root.mkdir()
-    for name in ("mkdocs.yml", "mkdocs.offline.yml", "docs", "overrides", "scripts", "CONTRIBUTING.md"):
+    for name in ("mkdocs.yml", "mkdocs.offline.yml", "docs", "overrides", "scripts", "CONTRIBUTING.md", "patterns", "diagrams"):
         (shutil.copytree if (ROOT / name).is_dir() else shutil.copy)(ROOT / name, root / name)
     for name in ("patterns", "diagrams"):
-        shutil.copytree(patterns_from / name, root / name)
+        for path in (patterns_from / name).iterdir():
+            if path.suffix in (".md", ".mmd"):
+                shutil.copy(path, root / name / path.name)
     (root / "node_modules").symlink_to(ROOT / "node_modules")
     return root
 

@@ -100,7 +100,7 @@ def test_broken_pattern_fails_the_build_with_the_validator_message(tmp_path: Pat
     path.write_text(path.read_text().replace("## Risks", "## Dangers"))
     result = mkdocs(root, "build", "--strict", "--site-dir", str(tmp_path / "out"))
     assert result.returncode == 1
-    assert "patterns/alpha-batching.md:57: unknown section '## Dangers'" in result.stderr
+    assert "patterns/alpha-batching.md:58: unknown section '## Dangers'" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "out" / "index.html").exists()
 
@@ -118,3 +118,25 @@ def test_linkchecker_finds_no_broken_links_or_anchors(built_site: Path) -> None:
                                 capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
     assert re.search(r"\b[1-9]\d* links? in \d+ URLs? checked", result.stdout), result.stdout
+
+
+def test_interview_guide_and_explore_pages_are_built(built_site: Path) -> None:
+    for page in ("guide/answer", "guide/mistakes", "guide/metrics", "guide/estimates", "practice", "map", "matrix", "print"):
+        assert (built_site / page / "index.html").is_file(), page
+    for name in ("patterns.json", "llms.txt", "feed.xml", *(f"patterns/{p.id}.md" for p in PATTERNS)):
+        assert (built_site / name).is_file(), name
+    estimates = (built_site / "guide" / "estimates" / "index.html").read_text(encoding="utf-8")
+    assert "327,680 B" in estimates and "448,280" in estimates
+
+
+@pytest.mark.parametrize("pattern", PATTERNS, ids=lambda p: p.id)
+def test_practice_view_is_folded_and_links_back(built_site: Path, pattern) -> None:
+    html = (built_site / "practice" / pattern.id / "index.html").read_text(encoding="utf-8")
+    folds = re.findall(r"<details class=\"\w+\">", html)
+    assert len(folds) >= 7 and "<details class=\"abstract\" open" not in html
+    assert f'href="../../patterns/{pattern.id}/"' in html
+
+
+def test_glossary_terms_carry_tooltips_on_pattern_pages(built_site: Path) -> None:
+    html = page(built_site, "continuous-batching")
+    assert re.search(r'<abbr title="Time to first token[^"]*">TTFT</abbr>', html)

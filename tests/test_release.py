@@ -153,7 +153,7 @@ def test_offline_archive_works_from_file_urls_in_chromium(unpacked: Path) -> Non
         page.keyboard.type(pattern.title.split()[0], delay=50)
         page.wait_for_selector(".md-search-result__item", timeout=15000)
         assert pattern.title in page.inner_text(".md-search-result__list")
-        page.click(f".md-search-result__item a[href*='{pattern.id}.html']")
+        page.click(f".md-search-result__item a[href*='patterns/{pattern.id}.html']")
         page.wait_for_url(f"**/patterns/{pattern.id}.html*")
         browser.close()
     foreign = [u for u in requests if not u.startswith("file://")]

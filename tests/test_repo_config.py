@@ -58,8 +58,8 @@ def test_external_link_list_names_each_link_with_its_place() -> None:
     result = subprocess.run([sys.executable, "-m", "scripts.external_links", "--list", "--root", str(GOOD)], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0
     assert result.stdout.splitlines() == [
-        "patterns/alpha-batching.md:72: https://www.usenix.org/conference/osdi22/presentation/yu",
-        "patterns/alpha-batching.md:74: https://docs.vllm.ai/",
+        "patterns/alpha-batching.md:73: https://www.usenix.org/conference/osdi22/presentation/yu",
+        "patterns/alpha-batching.md:75: https://docs.vllm.ai/",
     ]
 
 

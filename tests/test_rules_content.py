@@ -10,19 +10,19 @@ P = "patterns/alpha-batching.md"
 
 
 @pytest.mark.parametrize("old, new, expected", [
-    ("### Functional", "### Behaviour", f"{P}:18: '## Requirements' needs a '### Functional' sub-section"),
-    ("### Non-functional", "### Quality", f"{P}:18: '## Requirements' needs a '### Non-functional' sub-section"),
+    ("### Functional", "### Behaviour", f"{P}:19: '## Requirements' needs a '### Functional' sub-section"),
+    ("### Non-functional", "### Quality", f"{P}:19: '## Requirements' needs a '### Non-functional' sub-section"),
     ("- Throughput of at least 2,000 tokens/s per GPU.", "- Throughput as high as possible.",
-     f"{P}:18: '### Non-functional' states 2 measurable target(s); list at least 3 bullets with a number and a unit"),
-    ("### Recompute vs swap", "Recompute or swap is a third option.", f"{P}:43: '## Trade-offs' has 2 entries; give at least 3"),
-    ("| One tenant floods the queue | low | Per-tenant queues |\n", "", f"{P}:57: '## Risks' table has 2 row(s); list at least 3 risks"),
-    ("| Long prompts stall decodes | medium |", "| Long prompts stall decodes | severe |", f"{P}:62: risk severity is 'severe'; use one of: low, medium, high"),
-    ("| Long prompts stall decodes | medium | Chunk long prompts |", "| Long prompts stall decodes | medium | |", f"{P}:62: risk has no mitigation"),
-    ("| Risk | Severity | Mitigation |", "| Risk | Impact | Mitigation |", f"{P}:57: '## Risks' needs a table with the columns | Risk | Severity | Mitigation |"),
-    ("- Preemptions below 1% of requests.", "- Few preemptions.", f"{P}:65: '## Success metrics' has 1 measurable item(s); list at least 2"),
-    ("- vLLM documentation, https://docs.vllm.ai/", "- vLLM documentation", f"{P}:74: reference has no https link and no arXiv id"),
-    ("- vLLM documentation, https://docs.vllm.ai/", "- vLLM documentation, http://docs.vllm.ai/", f"{P}:74: reference has no https link"),
-    ("- vLLM documentation, https://docs.vllm.ai/\n", "", f"{P}:70: '## References' has 2 entries; list at least 3"),
+     f"{P}:19: '### Non-functional' states 2 measurable target(s); list at least 3 bullets with a number and a unit"),
+    ("### Recompute vs swap", "Recompute or swap is a third option.", f"{P}:44: '## Trade-offs' has 2 entries; give at least 3"),
+    ("| One tenant floods the queue | low | Per-tenant queues |\n", "", f"{P}:58: '## Risks' table has 2 row(s); list at least 3 risks"),
+    ("| Long prompts stall decodes | medium |", "| Long prompts stall decodes | severe |", f"{P}:63: risk severity is 'severe'; use one of: low, medium, high"),
+    ("| Long prompts stall decodes | medium | Chunk long prompts |", "| Long prompts stall decodes | medium | |", f"{P}:63: risk has no mitigation"),
+    ("| Risk | Severity | Mitigation |", "| Risk | Impact | Mitigation |", f"{P}:58: '## Risks' needs a table with the columns | Risk | Severity | Mitigation |"),
+    ("- Preemptions below 1% of requests.", "- Few preemptions.", f"{P}:66: '## Success metrics' has 1 measurable item(s); list at least 2"),
+    ("- vLLM documentation, https://docs.vllm.ai/", "- vLLM documentation", f"{P}:75: reference has no https link and no arXiv id"),
+    ("- vLLM documentation, https://docs.vllm.ai/", "- vLLM documentation, http://docs.vllm.ai/", f"{P}:75: reference has no https link"),
+    ("- vLLM documentation, https://docs.vllm.ai/\n", "", f"{P}:71: '## References' has 2 entries; list at least 3"),
 ])
 def test_content_rules(edit: Editor, old: str, new: str, expected: str) -> None:
     messages = edit.replace(old, new)

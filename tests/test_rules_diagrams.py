@@ -16,7 +16,7 @@ def diagram(edit: Editor, old: str, new: str) -> list[str]:
 
 def test_missing_diagram(edit: Editor) -> None:
     (edit.root / D).unlink()
-    assert f"{P}:35: architecture diagram missing: create {D} with a Mermaid diagram" in edit.messages()
+    assert f"{P}:36: architecture diagram missing: create {D} with a Mermaid diagram" in edit.messages()
 
 
 @pytest.mark.parametrize("old, new, expected", [
@@ -49,7 +49,7 @@ def test_architecture_needs_prose(edit: Editor) -> None:
     text = edit.path.read_text()
     start, end = text.index("## Architecture") + len("## Architecture\n"), text.index("## Trade-offs")
     edit.path.write_text(text[:start] + "\nSee the diagram.\n\n" + text[end:])
-    assert any(m.startswith(f"{P}:35: '## Architecture' has 3 words; walk through the components") for m in edit.messages())
+    assert any(m.startswith(f"{P}:36: '## Architecture' has 3 words; walk through the components") for m in edit.messages())
 
 
 def test_architecture_prose_must_name_the_components(edit: Editor) -> None:

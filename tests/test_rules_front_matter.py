@@ -42,6 +42,22 @@ def test_invalid_front_matter(edit: Editor, old: str, new: str, expected: str) -
     assert any(m.startswith(expected) for m in messages), messages
 
 
+@pytest.mark.parametrize("old, new, expected", [
+    ("optimises: [throughput, latency]", "optimises: [speed]", f"{P}:11: 'optimises' has 'speed'; use values from: latency, throughput"),
+    ("optimises: [throughput, latency]", "optimises: []", f"{P}:11: 'optimises' must be a non-empty list"),
+    ("status: reviewed", "status: deprecated", f"{P}:7: a deprecated pattern needs 'replaced_by: <id>'"),
+    ("optimises: [throughput, latency]", "optimises: [latency]\nreplaced_by: beta-cache", f"{P}:12: 'replaced_by' is only for deprecated patterns"),
+    ("interview_prompt: Design", "interview_prompt: |\n  Design the scheduler.\n\n  Then the cache\n  Design", f"{P}:10: 'interview_prompt' must be one paragraph"),
+])
+def test_practice_and_matrix_fields(edit: Editor, old: str, new: str, expected: str) -> None:
+    messages = edit.replace(old, new)
+    assert any(m.startswith(expected) for m in messages), messages
+
+
+def test_deprecated_pattern_with_replacement_is_valid(edit: Editor) -> None:
+    assert edit.replace("status: reviewed", "status: deprecated\nreplaced_by: beta-cache") == []
+
+
 def test_today_is_allowed(edit: Editor) -> None:
     assert edit.replace("last_reviewed: 2026-01-15", "last_reviewed: '2026-06-01'") == []
 

@@ -34,12 +34,12 @@ LINE = "Clients send requests to the API frontend, which places them in the requ
 ])
 def test_refused_content(edit: Editor, insert: str, expected: str) -> None:
     messages = edit.replace(LINE, insert + "\n\n" + LINE)
-    assert any(m.startswith(f"{P}:37: {expected}") for m in messages), messages
+    assert any(m.startswith(f"{P}:38: {expected}") for m in messages), messages
 
 
 def test_scaffold_hint_reports_its_section_once(edit: Editor) -> None:
     messages = edit.replace(LINE, "<fill: explain the scheduler>\n\n" + LINE)
-    assert messages == [f"{P}:35: section '## Architecture' is not written yet; replace the hint <fill: explain the scheduler>"]
+    assert messages == [f"{P}:36: section '## Architecture' is not written yet; replace the hint <fill: explain the scheduler>"]
 
 
 @pytest.mark.parametrize("insert", [

@@ -34,6 +34,7 @@ def fill(root: Path, pattern_id: str) -> None:
     text = path.read_text()
     text = re.sub(r'summary: "<fill[^>]*>"', "summary: Reuse the computed state of shared prompt prefixes across requests.", text)
     text = re.sub(r'tags: \["<fill[^>]*>"\]', "tags: [kv-cache, latency]", text)
+    text = re.sub(r'optimises: \["<fill[^>]*>"\]', "optimises: [latency, cost]", text)
     text = re.sub(r'interview_prompt: "<fill[^>]*>"', "interview_prompt: Design prefix reuse for an assistant whose every request starts with the same long system prompt.", text)
     for title, content in FILLED.items():
         text = re.sub(rf"(## {title}\n\n)<fill[^\n]*>", lambda m, c=content: m.group(1) + c, text)
@@ -49,7 +50,7 @@ def test_scaffold_writes_both_files_and_the_validator_lists_each_unfilled_sectio
     messages = [str(f) for f in check_catalog(load_catalog(catalog_root)) if f.path == "patterns/prefix-cache.md"]
     unfilled = [m for m in messages if "is not written yet" in m]
     assert [re.search(r"'## ([^']+)'", m).group(1) for m in unfilled if "section" in m] == list(REQUIRED_SECTIONS)
-    assert sorted(m.split(": ", 1)[1].split(" is not")[0] for m in unfilled if "section" not in m) == ["'interview_prompt'", "'summary'", "'tags'"]
+    assert sorted(m.split(": ", 1)[1].split(" is not")[0] for m in unfilled if "section" not in m) == ["'interview_prompt'", "'optimises'", "'summary'", "'tags'"]
     assert messages == sorted(unfilled, key=lambda m: int(m.split(":")[1])), messages
 
 

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from datetime import date
 
 from scripts.schema import (
-    CATEGORIES, ID_RE, PROMPT_MAX, PROMPT_MIN, REQUIRED_FIELDS, STATUSES, SUMMARY_MAX, TITLE_MAX, Finding,
-    Pattern,
+    CATEGORIES, ID_RE, OPTIMISES, OPTIONAL_FIELDS, PROMPT_MAX, PROMPT_MIN, REQUIRED_FIELDS, STATUSES, SUMMARY_MAX,
+    TITLE_MAX, Finding, Pattern,
 )
 
 SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z0-9]")
@@ -24,8 +24,8 @@ def check_fields(p: Pattern, name: str) -> Iterator[Finding]:
         if key not in p.meta:
             yield Finding(name, 1, f"front matter is missing '{key}'; add '{key}:' (fields: {', '.join(REQUIRED_FIELDS)})")
     for key in p.meta:
-        if key not in REQUIRED_FIELDS:
-            yield Finding(name, p.line_of(str(key)), f"unknown front-matter field '{key}'; allowed fields: {', '.join(REQUIRED_FIELDS)}")
+        if key not in REQUIRED_FIELDS + OPTIONAL_FIELDS:
+            yield Finding(name, p.line_of(str(key)), f"unknown front-matter field '{key}'; allowed fields: {', '.join(REQUIRED_FIELDS + OPTIONAL_FIELDS)}")
 
 
 def check_id(p: Pattern, name: str) -> Iterator[Finding]:
@@ -114,6 +114,32 @@ def check_last_reviewed(p: Pattern, name: str, today: date) -> Iterator[Finding]
         yield Finding(name, p.line_of("last_reviewed"), f"'last_reviewed' must be an ISO date YYYY-MM-DD, got {text!r}")
     elif value > today:
         yield Finding(name, p.line_of("last_reviewed"), f"'last_reviewed' {text} is in the future (today is {today.isoformat()})")
+
+
+def check_optimises(p: Pattern, name: str) -> Iterator[Finding]:
+    """'optimises' is a non-empty list of distinct values from the fixed list."""
+    if "optimises" not in p.meta:
+        return
+    values = p.meta["optimises"]
+    if not isinstance(values, list) or not values:
+        yield Finding(name, p.line_of("optimises"), f"'optimises' must be a non-empty list from: {', '.join(OPTIMISES)}")
+        return
+    for value in values:
+        if value not in OPTIMISES:
+            yield Finding(name, p.line_of("optimises"), f"'optimises' has {value!r}; use values from: {', '.join(OPTIMISES)}")
+    if len(set(map(str, values))) != len(values):
+        yield Finding(name, p.line_of("optimises"), "'optimises' lists a value twice; remove the duplicate")
+
+
+def check_replaced_by(p: Pattern, name: str, known_ids: set[str]) -> Iterator[Finding]:
+    """A deprecated pattern names its replacement in 'replaced_by'; others do not."""
+    replacement = p.meta.get("replaced_by")
+    if p.meta.get("status") == "deprecated" and replacement is None:
+        yield Finding(name, p.line_of("status"), "a deprecated pattern needs 'replaced_by: <id>' naming the pattern readers should use instead")
+    elif replacement is not None and p.meta.get("status") != "deprecated":
+        yield Finding(name, p.line_of("replaced_by"), "'replaced_by' is only for deprecated patterns; set status: deprecated or remove it")
+    elif replacement is not None and (replacement == p.path.stem or replacement not in known_ids):
+        yield Finding(name, p.line_of("replaced_by"), f"'replaced_by' names {replacement!r}, which is not another pattern in patterns/")
 
 
 def check_related(p: Pattern, name: str, known_ids: set[str]) -> Iterator[Finding]:
