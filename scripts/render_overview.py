@@ -48,7 +48,7 @@ def svg_map(nodes: list[tuple[str, str, str]], links: list[tuple[str, str]], lab
         pos[key] = (width / 2 + rx * math.cos(angle), height / 2 + ry * math.sin(angle)) if len(nodes) > 1 else (width / 2, height / 2)
     # Wrapped in a block-level div so Markdown leaves the SVG alone (no abbreviations inside it).
     out = ['<div class="catalog-map-wrap">',
-           f'<svg class="catalog-map" viewBox="0 0 {width} {height}" role="img" aria-label="{html.escape(label)}" xmlns="http://www.w3.org/2000/svg">']
+           f'<svg class="catalog-map" viewBox="0 0 {width} {height}" role="group" aria-label="{html.escape(label)}" xmlns="http://www.w3.org/2000/svg">']
     for a, b in links:
         if a in pos and b in pos:
             (x1, y1), (x2, y2) = pos[a], pos[b]

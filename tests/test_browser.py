@@ -77,6 +77,15 @@ def session(browser, site_url) -> Iterator[Session]:
     s.context.close()
 
 
+def test_mermaid_loads_only_where_a_diagram_is_drawn(session: Session) -> None:
+    session.page.goto(session.base, wait_until="networkidle")
+    session.page.goto(f"{session.base}guide/answer/", wait_until="networkidle")
+    assert not [u for u in session.requests if u.endswith("mermaid.min.js")]
+    session.page.goto(f"{session.base}patterns/{PATTERNS[0].id}/", wait_until="networkidle")
+    assert session.diagram_size()["height"] > 100
+    assert session.foreign() == [] and session.errors == []
+
+
 @pytest.mark.parametrize("pattern", PATTERNS, ids=lambda p: p.id)
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_pattern_page_loads_cleanly_and_draws_its_diagram(browser, site_url: str, pattern, scheme: str) -> None:
@@ -126,13 +135,13 @@ def test_palette_toggle_switches_to_dark(session: Session) -> None:
 
 
 def test_every_diagram_passes_mermaid_parse(session: Session) -> None:
-    session.page.goto(session.base, wait_until="networkidle")
+    session.page.goto(f"{session.base}patterns/{PATTERNS[0].id}/", wait_until="networkidle")
     for path in sorted((ROOT / "diagrams").glob("*.mmd")):
         error = session.page.evaluate("src => mermaid.parse(src).then(() => null, e => String(e.message || e))", path.read_text(encoding="utf-8-sig"))
         assert error is None, f"{path.relative_to(ROOT)}: {error}"
 
 
 def test_mermaid_parse_rejects_a_broken_diagram(session: Session) -> None:
-    session.page.goto(session.base, wait_until="networkidle")
+    session.page.goto(f"{session.base}patterns/{PATTERNS[0].id}/", wait_until="networkidle")
     error = session.page.evaluate("src => mermaid.parse(src).then(() => null, e => String(e.message || e))", "flowchart LR\n    a[Start --> b[End\n")
     assert error and "Parse error" in error
