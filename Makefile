@@ -8,7 +8,7 @@ STAMP_JS := node_modules/.installed
 HOST ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup serve site check new schema linkcheck-external publish offline pdf stale test clean
+.PHONY: help setup serve site check new schema linkcheck-external publish offline pdf stale bench test clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -59,6 +59,9 @@ pdf: setup ## print the whole catalog to dist/<site>-VERSION.pdf with headless C
 
 stale: $(STAMP_PY) ## list patterns not reviewed in the last DAYS days (default 180)
 	$(BIN)/python -m scripts.stale $(if $(DAYS),--days $(DAYS))
+
+bench: setup ## benchmark validator, build (100 and 1,000 synthetic patterns) and live reload
+	$(BIN)/python -m scripts.bench
 
 linkcheck-external: $(STAMP_PY) ## fetch every https reference in the patterns (needs network)
 	$(BIN)/python -m scripts.external_links

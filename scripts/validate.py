@@ -58,10 +58,9 @@ def load_catalog(root: Path) -> Catalog:
     return Catalog(root, patterns, tags, failures)
 
 
-def check_pattern(p: Pattern, catalog: Catalog, today: date) -> Iterator[Finding]:
-    """All per-pattern rules, in reading order."""
+def check_pattern(p: Pattern, catalog: Catalog, today: date, ids: set[str]) -> Iterator[Finding]:
+    """All per-pattern rules, in reading order; `ids` are the catalog's pattern ids."""
     name = rel(p.path, catalog.root)
-    ids = {q.path.stem for q in catalog.patterns}
     yield from front_matter.check_fields(p, name)
     yield from front_matter.check_id(p, name)
     yield from front_matter.check_text_fields(p, name)
@@ -129,9 +128,10 @@ def check_catalog(catalog: Catalog, today: date | None = None) -> list[Finding]:
     """Every finding in the catalog, sorted by file and line."""
     today = today or datetime.now(timezone.utc).date()
     found = list(catalog.failures)
+    known = {q.path.stem for q in catalog.patterns}
     for p in catalog.patterns:
         name = rel(p.path, catalog.root)
-        found.extend(fold_unfilled(p, name, list(check_pattern(p, catalog, today))))
+        found.extend(fold_unfilled(p, name, list(check_pattern(p, catalog, today, known))))
     found.extend(check_unique_ids(catalog))
     ids = {p.stem for p in pattern_files(catalog.root)}
     found.extend(diagrams.check_orphan_diagrams(catalog.root, ids))

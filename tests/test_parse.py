@@ -21,7 +21,7 @@ def write(editor: Editor, data: bytes) -> list[str]:
     (b"---\ntitle: caf\xe9\n---\n", "patterns/alpha-batching.md:2: the file is not valid UTF-8 (byte 0xe9"),
     (b"## Problem\n\ntext\n", "patterns/alpha-batching.md:1: no front matter"),
     (b"---\nid: alpha-batching\n## Problem\n", "patterns/alpha-batching.md:1: front matter is not closed"),
-    (b"---\nid: alpha-batching\ntitle: [unclosed\n---\n", "patterns/alpha-batching.md:3: front matter is not valid YAML"),
+    (b"---\nid: alpha-batching\ntitle: [unclosed\n---\n", "patterns/alpha-batching.md:4: front matter is not valid YAML"),
     (b"---\nid: x\n  bad: indent\n---\n", "patterns/alpha-batching.md:3: front matter is not valid YAML"),
     (b"---\n- a list\n---\n", "patterns/alpha-batching.md:2: front matter must be a YAML mapping"),
 ])

@@ -46,6 +46,8 @@ def check_safety(name: str, lines: list[str]) -> Iterator[Finding]:
     for number, raw, in_code in scan(lines):
         if in_code:
             continue
+        if not any(mark in raw for mark in ("<", "](", "]:", "][", "&", "=")):
+            continue  # nothing tag- or link-like on this line: skip the regexes (most prose lines)
         text = html.unescape(CODE_SPAN_RE.sub("", raw))
         for match in TAG_RE.finditer(text):
             tag, attrs = match.group(2).lower(), match.group(3)
