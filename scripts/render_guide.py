@@ -148,5 +148,11 @@ def guide_pages(patterns: list[Pattern]) -> dict[str, str]:
 
 
 def practice_nav(patterns: list[Pattern]) -> list:
-    ordered = sorted(patterns, key=lambda q: (list(CATEGORIES).index(q.category), q.title.lower()))
-    return [PRACTICE_INDEX] + [{p.title: practice_uri(p.id)} for p in ordered]
+    """Practice views grouped by category, like the catalog: one flat list of every view would
+    put every title into the navigation of every practice page (quadratic build time)."""
+    nav: list = [PRACTICE_INDEX]
+    for category, title in CATEGORIES.items():
+        members = sorted((p for p in patterns if p.category == category), key=lambda q: q.title.lower())
+        if members:
+            nav.append({title: [{p.title: practice_uri(p.id)} for p in members]})
+    return nav
