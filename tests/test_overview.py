@@ -14,6 +14,7 @@ import pytest
 
 from conftest import GOOD, ROOT, Editor
 from scripts import exports, json_schema, render, render_overview
+from scripts.schema import OPTIMISES
 from scripts.validate import load_catalog
 
 CATALOG = load_catalog(ROOT)
@@ -41,7 +42,6 @@ def test_matrix_has_a_row_per_pattern_with_its_optimises_marks() -> None:
     for p in PATTERNS:
         row = next(line for line in page.splitlines() if line.startswith(f"| [{p.title}](patterns/{p.id}.md) |"))
         cells = [c.strip() for c in row.strip("|").split("|")][1:]
-        from scripts.schema import OPTIMISES
         assert [k for k, c in zip(OPTIMISES, cells) if c == "✓"] == [k for k in OPTIMISES if k in p.optimises]
 
 
