@@ -15,19 +15,15 @@ import argparse
 import functools
 import http.server
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
 import threading
 from pathlib import Path
 
+from scripts.browser import FLAGS, find_chromium
 from scripts.build_offline import VERSION_RE, site_slug
 from scripts.schema import ROOT
-
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-         "--disable-sync", "--no-first-run", "--disable-quic"]
-
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args: object) -> None:
@@ -69,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     if not VERSION_RE.match(args.version):
         print(f"error: version {args.version!r} must look like 0.1 or 1.2.3", file=sys.stderr)
         return 2
-    chromium = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    chromium = find_chromium()
     if not chromium:
         print("error: Chromium not found; install it (Debian: apt-get install chromium) or set CHROMIUM", file=sys.stderr)
         return 1

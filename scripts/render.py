@@ -155,7 +155,8 @@ def render_catalog(patterns: list[Pattern]) -> str:
 
 
 def diagrams_of(catalog: Catalog) -> dict[str, str]:
-    return {p.id: (catalog.root / "diagrams" / f"{p.id}.mmd").read_text(encoding="utf-8-sig") for p in catalog.patterns}
+    """Each pattern's diagram text, as read by load_catalog (generation runs only on a valid catalog)."""
+    return {p.id: str(catalog.diagrams[p.id]) for p in catalog.patterns}
 
 
 def generated_pages(catalog: Catalog, home: str, *, directory_urls: bool = True, edition: str = "") -> dict[str, str]:

@@ -20,7 +20,7 @@ import argparse
 import json
 import sys
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -31,12 +31,14 @@ from scripts.schema import DIAGRAMS_DIR, PATTERNS_DIR, ROOT, Finding, Pattern
 
 @dataclass
 class Catalog:
-    """Everything read from the tree: parsed patterns, the tag vocabulary and read failures."""
+    """Everything read from the tree, once: parsed patterns, their diagrams (text, or the finding
+    that says why a file cannot be read; absent when missing), the tag vocabulary and read failures."""
 
     root: Path
     patterns: list[Pattern]
     tags: dict[str, str]
     failures: list[Finding]
+    diagrams: dict[str, str | Finding] = field(default_factory=dict)
 
 
 def pattern_files(root: Path) -> list[Path]:
@@ -55,7 +57,9 @@ def load_catalog(root: Path) -> Catalog:
     if isinstance(tags, Finding):
         failures.append(tags)
         tags = {}
-    return Catalog(root, patterns, tags, failures)
+    folder = root / DIAGRAMS_DIR
+    texts = {path.stem: read_text(path, root) for path in sorted(folder.glob("*.mmd"))} if folder.is_dir() else {}
+    return Catalog(root, patterns, tags, failures, texts)
 
 
 def check_pattern(p: Pattern, catalog: Catalog, today: date, ids: set[str]) -> Iterator[Finding]:
@@ -79,8 +83,9 @@ def check_pattern(p: Pattern, catalog: Catalog, today: date, ids: set[str]) -> I
     yield from content.check_risks(p, name)
     yield from content.check_success_metrics(p, name)
     yield from content.check_references(p, name)
-    yield from diagrams.check_architecture_prose(p, catalog.root)
-    yield from diagrams.check_diagram_file(p, catalog.root)
+    diagram = catalog.diagrams.get(p.path.stem)
+    yield from diagrams.check_architecture_prose(p, name, diagram)
+    yield from diagrams.check_diagram_file(p, name, diagram)
     yield from safety.check_placeholders(name, p.lines)
     yield from safety.check_safety(name, p.lines)
 
@@ -102,14 +107,14 @@ def fold_unfilled(p: Pattern, name: str, findings: list[Finding]) -> list[Findin
     return kept + [Finding(name, start, message) for start, _, message in spans]
 
 
-def check_diagram_text(root: Path, ids: set[str]) -> Iterator[Finding]:
+def check_diagram_text(catalog: Catalog, ids: set[str]) -> Iterator[Finding]:
     """Placeholders and unsafe content in the diagrams that belong to patterns."""
-    for path in sorted((root / DIAGRAMS_DIR).glob("*.mmd")):
-        text = read_text(path, root) if path.stem in ids else None
-        if isinstance(text, str):
+    for stem, text in sorted(catalog.diagrams.items()):
+        if stem in ids and isinstance(text, str):
+            name = f"{DIAGRAMS_DIR}/{stem}.mmd"
             lines = text.split("\n")
-            yield from safety.check_placeholders(rel(path, root), lines)
-            yield from safety.check_safety(rel(path, root), lines)
+            yield from safety.check_placeholders(name, lines)
+            yield from safety.check_safety(name, lines)
 
 
 def check_unique_ids(catalog: Catalog) -> Iterator[Finding]:
@@ -135,7 +140,7 @@ def check_catalog(catalog: Catalog, today: date | None = None) -> list[Finding]:
     found.extend(check_unique_ids(catalog))
     ids = {p.stem for p in pattern_files(catalog.root)}
     found.extend(diagrams.check_orphan_diagrams(catalog.root, ids))
-    found.extend(check_diagram_text(catalog.root, ids))
+    found.extend(check_diagram_text(catalog, ids))
     return sorted(set(found))
 
 

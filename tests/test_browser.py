@@ -7,24 +7,22 @@ tests skip locally and fail under CI=true, so CI can never pass by skipping them
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from conftest import ROOT
+from scripts.browser import FLAGS, find_chromium
 from scripts.validate import load_catalog
 from test_build import serve
 
 pytestmark = pytest.mark.browser
 PATTERNS = load_catalog(ROOT).patterns
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-         "--disable-sync", "--no-first-run", "--disable-quic"]
 
 
 def chromium_path() -> str:
-    path = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    path = find_chromium()
     if not path:
         message = "Chromium not found: install it (Debian: apt-get install chromium) or set CHROMIUM=/path/to/chromium"
         if os.environ.get("CI") == "true":

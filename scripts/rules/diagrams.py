@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from scripts.parse import read_text, rel
+from scripts.parse import rel
 from scripts.schema import MERMAID_TYPES, MIN_ARCHITECTURE_WORDS, Finding, Pattern
 from scripts.rules.sections import prose_words
 
@@ -34,46 +34,40 @@ def node_labels(text: str) -> list[str]:
     return labels
 
 
-def check_diagram_file(p: Pattern, root: Path) -> Iterator[Finding]:
+def check_diagram_file(p: Pattern, name: str, diagram: str | Finding | None) -> Iterator[Finding]:
     """diagrams/<id>.mmd exists, starts with a Mermaid diagram type and has accTitle and accDescr."""
-    path = root / "diagrams" / f"{p.path.stem}.mmd"
-    name = rel(path, root)
-    if not path.is_file():
+    path = f"diagrams/{p.path.stem}.mmd"
+    if diagram is None:
         section = p.section("Architecture")
-        yield Finding(rel(p.path, root), section.line if section else 1,
-                      f"architecture diagram missing: create {name} with a Mermaid diagram")
+        yield Finding(name, section.line if section else 1, f"architecture diagram missing: create {path} with a Mermaid diagram")
         return
-    text = read_text(path, root)
-    if isinstance(text, Finding):
-        yield text
+    if isinstance(diagram, Finding):
+        yield diagram
         return
-    found = statements(text)
+    found = statements(diagram)
     first = found[0][1].split()[0] if found else ""
     if first not in MERMAID_TYPES:
-        yield Finding(name, found[0][0] if found else 1, f"first statement {first!r} is not a Mermaid diagram type; start with one of: flowchart, sequenceDiagram, stateDiagram-v2, ...")
+        yield Finding(path, found[0][0] if found else 1, f"first statement {first!r} is not a Mermaid diagram type; start with one of: flowchart, sequenceDiagram, stateDiagram-v2, ...")
     for key, pattern in ACC_RE.items():
         if not any(pattern.match(t) for _, t in found):
-            yield Finding(name, 1, f"missing '{key}': add a line '{key}: ...' so the diagram has a text alternative")
-    for number, line in enumerate(text.split("\n"), start=1):
+            yield Finding(path, 1, f"missing '{key}': add a line '{key}: ...' so the diagram has a text alternative")
+    for number, line in enumerate(diagram.split("\n"), start=1):
         if re.match(r"\s*click\s", line) or "%%{" in line:
-            yield Finding(name, number, "click handlers and %%{init}%% directives are not allowed in catalog diagrams")
+            yield Finding(path, number, "click handlers and %%{init}%% directives are not allowed in catalog diagrams")
 
 
-def check_architecture_prose(p: Pattern, root: Path) -> Iterator[Finding]:
+def check_architecture_prose(p: Pattern, name: str, diagram: str | Finding | None) -> Iterator[Finding]:
     """Architecture prose walks through the diagram's components."""
     section = p.section("Architecture")
     if section is None:
         return
-    name = rel(p.path, root)
     words = prose_words(section.lines)
     if words < MIN_ARCHITECTURE_WORDS:
         yield Finding(name, section.line, f"'## Architecture' has {words} words; walk through the components and the data flow in at least {MIN_ARCHITECTURE_WORDS} words")
-    path = root / "diagrams" / f"{p.path.stem}.mmd"
-    text = read_text(path, root) if path.is_file() else ""
-    if isinstance(text, Finding) or not text:
+    if not isinstance(diagram, str):
         return
     prose = re.sub(r"\s+", " ", section.text.lower().replace("*", "").replace("`", ""))
-    labels = node_labels(text)
+    labels = node_labels(diagram)
     missing = [label for label in labels if re.split(r"[:\-–]", label.lower())[0].strip() not in prose]
     if labels and len(missing) * 2 > len(labels):
         yield Finding(name, section.line, f"'## Architecture' prose names {len(labels) - len(missing)} of the diagram's {len(labels)} components; walk through them, e.g. {', '.join(repr(m) for m in missing[:4])}")
