@@ -12,43 +12,29 @@ Exit status: 0 when the PDF was written, 1 when building or printing failed, 2 o
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import os
 import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
 from scripts.browser import FLAGS, find_chromium
 from scripts.build_offline import VERSION_RE, site_slug
 from scripts.schema import ROOT
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
+from scripts.static_server import serve
 
 def print_pdf(site: Path, target: Path, chromium: str) -> None:
     from playwright.sync_api import sync_playwright
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
     foreign: list[str] = []
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=chromium, args=FLAGS)
-            page = browser.new_page()
-            page.on("request", lambda r: None if r.url.startswith((base, "data:", "blob:")) else foreign.append(r.url))
-            page.goto(base + "print/", wait_until="networkidle")
-            page.wait_for_function("() => [...document.querySelectorAll('.mermaid')].every(d => d.tagName === 'DIV' && d.getBoundingClientRect().height > 50)", timeout=60000)
-            page.emulate_media(media="print")
-            page.pdf(path=str(target), format="A4", print_background=True, margin={"top": "15mm", "bottom": "15mm", "left": "12mm", "right": "12mm"})
-            browser.close()
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=FLAGS)
+        page = browser.new_page()
+        page.on("request", lambda r: None if r.url.startswith((base, "data:", "blob:")) else foreign.append(r.url))
+        page.goto(base + "print/", wait_until="networkidle")
+        page.wait_for_function("() => [...document.querySelectorAll('.mermaid')].every(d => d.tagName === 'DIV' && d.getBoundingClientRect().height > 50)", timeout=60000)
+        page.emulate_media(media="print")
+        page.pdf(path=str(target), format="A4", print_background=True, margin={"top": "15mm", "bottom": "15mm", "left": "12mm", "right": "12mm"})
+        browser.close()
     if foreign:
         target.unlink(missing_ok=True)
         raise RuntimeError(f"the print page requested other hosts: {foreign}")

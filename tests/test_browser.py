@@ -15,7 +15,7 @@ import pytest
 from conftest import ROOT
 from scripts.browser import FLAGS, find_chromium
 from scripts.validate import load_catalog
-from test_build import serve
+from scripts.static_server import serve
 
 pytestmark = pytest.mark.browser
 PATTERNS = load_catalog(ROOT).patterns
@@ -63,6 +63,8 @@ class Session:
         return [u for u in self.requests if not u.startswith(self.base) and not u.startswith(("data:", "blob:", "about:"))]
 
     def diagram_size(self) -> dict:
+        """Scroll to the diagram, as a reader would (Mermaid loads only then), and measure it drawn."""
+        self.page.locator(".mermaid").first.scroll_into_view_if_needed()
         self.page.wait_for_selector("div.mermaid", state="attached", timeout=15000)
         self.page.wait_for_function("() => [...document.querySelectorAll('div.mermaid')].every(d => d.getBoundingClientRect().height > 50)", timeout=15000)
         return self.page.evaluate("() => { const r = document.querySelector('div.mermaid').getBoundingClientRect(); return {width: r.width, height: r.height}; }")
@@ -82,6 +84,24 @@ def test_mermaid_loads_only_where_a_diagram_is_drawn(session: Session) -> None:
     session.page.goto(f"{session.base}patterns/{PATTERNS[0].id}/", wait_until="networkidle")
     assert session.diagram_size()["height"] > 100
     assert session.foreign() == [] and session.errors == []
+
+
+def test_mermaid_waits_until_the_reader_nears_the_diagram(session: Session) -> None:
+    session.page.goto(f"{session.base}patterns/paged-kv-cache/", wait_until="networkidle")
+    below = session.page.evaluate("() => document.querySelector('.mermaid').getBoundingClientRect().top / innerHeight")
+    assert below > 2, "the diagram should start more than two screens down for this test to mean anything"
+    assert not [u for u in session.requests if u.endswith("mermaid.min.js")]
+    assert session.page.locator("div.mermaid").count() == 0
+    assert session.diagram_size()["height"] > 100
+    assert f"{session.base}assets/vendor/mermaid.min.js" in session.requests
+    assert session.errors == []
+
+
+def test_print_edition_draws_every_diagram_without_scrolling(session: Session) -> None:
+    session.page.goto(f"{session.base}print/", wait_until="networkidle")
+    session.page.wait_for_function("() => [...document.querySelectorAll('.mermaid')].every(d => d.tagName === 'DIV' && d.getBoundingClientRect().height > 50)", timeout=60000)
+    assert session.page.locator("div.mermaid").count() == len(PATTERNS)
+    assert session.errors == []
 
 
 @pytest.mark.parametrize("pattern", PATTERNS, ids=lambda p: p.id)
