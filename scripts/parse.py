@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import repeat
 from pathlib import Path
 
 import yaml
@@ -55,6 +56,13 @@ def read_text(path: Path, root: Path) -> str | Finding:
 
 def scan(lines: list[str], first: int = 1) -> Iterator[tuple[int, str, bool]]:
     """Yield (line number, text, inside a fenced code block) so checks can skip code."""
+    joined = "\n".join(lines)
+    if "```" not in joined and "~~~" not in joined:
+        return zip(range(first, first + len(lines)), lines, repeat(False))  # no fence: most sections
+    return _scan_fences(lines, first)
+
+
+def _scan_fences(lines: list[str], first: int) -> Iterator[tuple[int, str, bool]]:
     fence: str | None = None
     for number, text in enumerate(lines, start=first):
         match = FENCE_RE.match(text)
@@ -75,7 +83,7 @@ def headings(lines: list[tuple[int, str]]) -> Iterator[tuple[int, int, str]]:
     numbers = [n for n, _ in lines]
     texts = [t for _, t in lines]
     for index, (number, text, in_code) in enumerate(scan(texts)):
-        match = None if in_code else H_RE.match(text)
+        match = None if in_code or "#" not in text[:4] else H_RE.match(text)
         if match:
             yield numbers[index], len(match.group(1)), match.group(2).strip()
 
@@ -93,6 +101,11 @@ def split_sections(body: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], 
         else:
             preamble.append((number, text))
     return preamble, sections
+
+
+def front_matter(**meta: object) -> str:
+    """The front matter block a generated page starts with (the inverse of what load_pattern reads)."""
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"
 
 
 def key_lines(meta_text: str, first: int) -> dict[str, int]:

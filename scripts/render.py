@@ -19,9 +19,9 @@ import sys
 from pathlib import Path
 from urllib.parse import urljoin
 
-import yaml
 
 from scripts import exports, render_guide, render_overview
+from scripts.parse import front_matter as front
 from scripts.schema import CATEGORIES, ROOT, Pattern
 from scripts.validate import Catalog, check_catalog, load_catalog
 
@@ -48,10 +48,6 @@ def link(src: str, dest: str, anchor: str = "") -> str:
     """Relative Markdown link target from page `src` to page `dest`."""
     target = posixpath.relpath(dest, posixpath.dirname(src) or ".")
     return f"{target}#{anchor}" if anchor else target
-
-
-def front(**meta: str) -> str:
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"
 
 
 def related_map(patterns: list[Pattern]) -> dict[str, list[str]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from scripts import estimates as est
+from scripts.parse import front_matter as front
 from scripts.schema import CATEGORIES, Pattern
 
 ESTIMATES_PAGE = "guide/estimates.md"
@@ -28,10 +29,6 @@ def practice_uri(pattern_id: str) -> str:
     return f"practice/{pattern_id}.md"
 
 
-def front(title: str) -> str:
-    return f"---\ntitle: {title!r}\n---\n\n"
-
-
 TEXT_COLUMNS = ("Model", "Accelerator", "Replica", "Configuration", "Source")
 
 
@@ -49,7 +46,7 @@ def render_estimates() -> str:
     """The Estimates page: every figure computed by scripts/estimates.py from specs.yml."""
     models, accels = est.load_specs()
     m70, h100 = models["llama-3.1-70b"], accels["h100-sxm"]
-    out = [front("Estimates"), "# Estimates\n",
+    out = [front(title="Estimates"), "# Estimates\n",
            "Back-of-envelope numbers for serving and training large models, **computed when the site is built** by "
            "`scripts/estimates.py` from the public specifications in `scripts/data/specs.yml`, so a number here cannot "
            "drift from its formula. Pattern pages quote the same values. Assumptions are stated with each table: 90% of "
@@ -117,7 +114,8 @@ def render_practice(p: Pattern) -> str:
     """The practice view: the prompt, then each answer step folded, in answer order."""
     steps = [(s, title, minutes) for s, title, minutes in ANSWER_STEPS if p.section(s)]
     total = sum(minutes for _, _, minutes in steps)
-    out = [front(f"Practice: {p.title}"), f"# Practice: {p.title}\n", '!!! question "Interview prompt"\n', f"    {p.meta.get('interview_prompt', '')}\n",
+    # The practice view repeats the pattern page: keep it out of search so results are not doubled.
+    out = [front(title=f"Practice: {p.title}", search={"exclude": True}), f"# Practice: {p.title}\n", '!!! question "Interview prompt"\n', f"    {p.meta.get('interview_prompt', '')}\n",
            f"Answer each step yourself before you open it; the suggested times add up to {total} minutes of a 45-minute interview. "
            f"The [full pattern page](../patterns/{p.id}.md) shows everything unfolded, with the architecture diagram.\n"]
     for number, (section, title, minutes) in enumerate(steps, start=1):
@@ -130,7 +128,7 @@ def render_practice(p: Pattern) -> str:
 
 
 def render_practice_index(patterns: list[Pattern]) -> str:
-    out = [front("Practice"), "# Practice\n",
+    out = [front(title="Practice"), "# Practice\n",
            "Each prompt opens a practice view of its pattern: the steps of a strong answer stay folded until you open them, "
            "in the order an interview answer should go, with a suggested time for each.\n"]
     for category, title in CATEGORIES.items():

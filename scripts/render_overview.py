@@ -6,17 +6,13 @@ import html
 import math
 import re
 
+from scripts.parse import front_matter as front
 from scripts.schema import CATEGORIES, OPTIMISES, Pattern
 
 MAP_PAGE = "map.md"
 MATRIX_PAGE = "matrix.md"
 PRINT_PAGE = "print.md"
 LOCAL_LINK_RE = re.compile(r"\]\((?![a-z][a-z0-9+.-]*:|/|#)([a-z0-9-]+)\.md(#[^)\s]*)?\)")
-
-
-def front(title: str, **extra: str) -> str:
-    lines = [f"title: {title!r}"] + [f"{k}: {v!r}" for k, v in extra.items()]
-    return "---\n" + "\n".join(lines) + "\n---\n\n"
 
 
 def by_category(patterns: list[Pattern]) -> dict[str, list[Pattern]]:
@@ -73,7 +69,7 @@ def render_map(patterns: list[Pattern], href) -> str:
         key = tuple(sorted((category_of[a], category_of[b])))
         if key[0] != key[1]:
             cross[key] = cross.get(key, 0) + 1
-    out = [front("Pattern map"), "# Pattern map\n",
+    out = [front(title="Pattern map"), "# Pattern map\n",
            "How the patterns relate. The overview shows the categories and how many `related` links cross between them; "
            "each category below shows its patterns and their links. Every box links to its page.\n",
            "## Overview\n",
@@ -100,7 +96,7 @@ def render_map(patterns: list[Pattern], href) -> str:
 def render_matrix(patterns: list[Pattern]) -> str:
     """Patterns against what they optimise, grouped by category."""
     keys = list(OPTIMISES)
-    out = [front("Comparison matrix"), "# Comparison matrix\n",
+    out = [front(title="Comparison matrix"), "# Comparison matrix\n",
            "What each pattern improves, from its `optimises` field. " + "; ".join(f"**{k}**: {v}" for k, v in OPTIMISES.items()) + ".\n"]
     for category, members in by_category(patterns).items():
         if not members:
@@ -123,7 +119,9 @@ def print_section(p: Pattern, text: str) -> str:
 def render_print(patterns: list[Pattern], diagrams: dict[str, str], version: str, fence) -> str:
     """The whole catalog on one page, in catalog order: cover, contents, every pattern and diagram."""
     ordered = [p for members in by_category(patterns).values() for p in members]
-    out = ["---\ntitle: Print edition\nhide:\n  - toc\n---\n\n", f"# AI System Design Patterns\n", f"Print edition {version} · {len(ordered)} patterns\n", "## Contents\n"]
+    # Every pattern again on one page: out of search, or each result would appear twice; every
+    # diagram drawn at once, since the page exists to be printed.
+    out = [front(title="Print edition", hide=["toc"], search={"exclude": True}, diagrams="eager"), f"# AI System Design Patterns\n", f"Print edition {version} · {len(ordered)} patterns\n", "## Contents\n"]
     out += [f"1. [{p.title}](#{p.id})" for p in ordered]
     for p in ordered:
         out += ["", f"## {p.title} {{ #{p.id} }}", "", f"*{html.escape(p.summary)}*", "",

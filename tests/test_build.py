@@ -2,46 +2,22 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
+import json
 import re
 import shutil
 import subprocess
 import sys
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from conftest import GOOD, ROOT, mkdocs, site_tree
 from scripts.schema import REQUIRED_SECTIONS
+from scripts.static_server import serve
 from scripts.validate import load_catalog
 
 pytestmark = pytest.mark.build
 PATTERNS = load_catalog(ROOT).patterns
-
-
-@contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    """Serve a folder on a free loopback port for the duration of the block."""
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            pass
-
-        def end_headers(self) -> None:
-            # LinkChecker only lifts its polite 10 requests/s cap for servers that send this header.
-            self.send_header("LinkChecker", "local test server")
-            super().end_headers()
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def page(site: Path, pattern_id: str) -> str:
@@ -140,3 +116,11 @@ def test_practice_view_is_folded_and_links_back(built_site: Path, pattern) -> No
 def test_glossary_terms_carry_tooltips_on_pattern_pages(built_site: Path) -> None:
     html = page(built_site, "continuous-batching")
     assert re.search(r'<abbr title="Time to first token[^"]*">TTFT</abbr>', html)
+
+
+def test_search_index_holds_each_pattern_once(built_site: Path) -> None:
+    """Practice views and the print edition repeat the patterns; they stay out of search."""
+    docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    pages = {d["location"].split("#")[0] for d in docs}
+    assert not [p for p in pages if p.startswith("print/") or (p.startswith("practice/") and p != "practice/")]
+    assert "practice/" in pages and all(f"patterns/{p.id}/" in pages for p in PATTERNS)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+import yaml
 
 from conftest import ROOT
 from scripts.render_guide import ANSWER_STEPS, render_practice, render_practice_index
@@ -23,8 +24,10 @@ def test_practice_view_folds_every_step_in_answer_order(pattern) -> None:
     assert [(t.strip(), int(m)) for t, m in folds] == expected
     assert "!!! " not in page.replace('!!! question "Interview prompt"', "")  # nothing else unfolded
     assert not re.search(r"^#{2,6} ", page, re.M), "a heading would show folded answers in the table of contents"
-    for line in page.split("\n"):
-        if line and not line.startswith(("    ", "??? ", "!!! ", "# ", "---", "title:", "Answer each step")):
+    front, body = page.removeprefix("---\n").split("\n---\n", 1)
+    assert yaml.safe_load(front) == {"title": f"Practice: {pattern.title}", "search": {"exclude": True}}
+    for line in body.split("\n"):
+        if line and not line.startswith(("    ", "??? ", "!!! ", "# ", "Answer each step")):
             pytest.fail(f"text outside a fold: {line!r}")
 
 
