@@ -148,6 +148,7 @@ def test_offline_archive_works_from_file_urls_in_chromium(unpacked: Path) -> Non
         assert "Offline edition 0.1" in page.inner_text("body")
         page.click(f"article a[href='patterns/{pattern.id}.html']")
         page.wait_for_url(f"**/patterns/{pattern.id}.html")
+        page.locator(".mermaid").first.scroll_into_view_if_needed()
         page.wait_for_function("() => { const d = document.querySelector('div.mermaid'); return d && d.getBoundingClientRect().height > 100; }", timeout=15000)
         page.click("input.md-search__input")
         page.keyboard.type(pattern.title.split()[0], delay=50)
