@@ -75,3 +75,13 @@ def test_pre_commit_validator_hook_reports_a_bad_file(edit: Editor) -> None:
     edit.replace("## Risks", "## Dangers")
     result = subprocess.run([sys.executable, "-m", "scripts.validate", "--root", str(edit.root), "patterns/alpha-batching.md"], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert result.returncode == 1 and "unknown section '## Dangers'" in result.stdout
+
+
+def test_search_partial_override_matches_material_but_for_the_dialog_name() -> None:
+    import material
+    ours = (ROOT / "overrides" / "partials" / "search.html").read_text(encoding="utf-8")
+    theirs = (Path(material.__file__).parent / "templates" / "partials" / "search.html").read_text(encoding="utf-8")
+    strip = lambda text: text.split("-#}\n", 1)[1]  # noqa: E731 (the header comment differs)
+    dialog = '<div class="md-search" data-md-component="search" role="dialog"'
+    assert dialog + ">" in theirs, "Material's search partial changed: re-copy it into overrides/partials/search.html"
+    assert strip(ours) == strip(theirs).replace(dialog + ">", dialog + " aria-label=\"{{ lang.t('search') }}\">")
