@@ -8,10 +8,10 @@ STAMP_JS := node_modules/.installed
 HOST ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup serve site check new schema linkcheck-external publish offline pdf stale bench test clean
+.PHONY: help setup serve site check new schema linkcheck-external publish offline pdf stale bench lighthouse test clean
 
 help: ## list the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-19s %s\n", $$1, $$2}'
 
 $(STAMP_PY): requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11+ is required (found: $$($(PYTHON) --version 2>&1))"; exit 1; }
@@ -62,6 +62,9 @@ stale: $(STAMP_PY) ## list patterns not reviewed in the last DAYS days (default 
 
 bench: setup ## benchmark validator, build (100 and 1,000 synthetic patterns) and live reload
 	$(BIN)/python -m scripts.bench
+
+lighthouse: setup ## Lighthouse scores (home and a pattern page, mobile and desktop) against the targets
+	$(BIN)/python -m scripts.lighthouse
 
 linkcheck-external: $(STAMP_PY) ## fetch every https reference in the patterns (needs network)
 	$(BIN)/python -m scripts.external_links
