@@ -16,6 +16,7 @@ import argparse
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -24,7 +25,7 @@ import urllib.request
 from pathlib import Path
 
 from scripts.schema import CATEGORIES, ROOT
-from scripts.validate import check_catalog, load_catalog
+from scripts.validate import PARALLEL_FROM, check_catalog, load_catalog
 
 TEMPLATE = ROOT / "tests" / "fixtures" / "good" / "patterns" / "alpha-batching.md"
 DIAGRAM = ROOT / "tests" / "fixtures" / "good" / "diagrams" / "alpha-batching.mmd"
@@ -85,10 +86,14 @@ def timed(command: list[str], cwd: Path) -> float:
 
 def bench_catalog(root: Path) -> dict[str, float]:
     count = len(list((root / "patterns").glob("*.md")))
-    start = time.perf_counter()
-    findings = check_catalog(load_catalog(root))
-    validate = time.perf_counter() - start
-    assert not findings, findings[:3]
+    runs = []
+    for _ in range(5):  # the median of five: single runs on a shared machine swing by 30%
+        start = time.perf_counter()
+        findings = check_catalog(load_catalog(root), jobs=os.cpu_count() or 1)  # as make check runs it
+        runs.append(time.perf_counter() - start)
+        assert not findings, findings[:3]
+    validate = statistics.median(runs)
+    cli = statistics.median(timed([sys.executable, "-m", "scripts.validate", "--root", str(root)], ROOT) for _ in range(3))
     ours = timed([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(root / "site")], root)
     bare = root / "bare"
     (bare / "docs").mkdir(parents=True)
@@ -100,7 +105,8 @@ def bench_catalog(root: Path) -> dict[str, float]:
             shutil.copy(page, target)
     (bare / "mkdocs.yml").write_text(BARE_CONFIG, encoding="utf-8")
     plain = timed([sys.executable, "-m", "mkdocs", "build", "--site-dir", str(bare / "site")], bare)
-    return {"patterns": count, "validate_total": validate, "validate_per_pattern_ms": validate / count * 1e3, "ours": ours, "bare": plain}
+    return {"patterns": count, "validate_total": validate, "validate_per_pattern_ms": validate / count * 1e3, "check_cli": cli,
+            "ours": ours, "bare": plain}
 
 
 def bench_reload(timeout: float = 60.0) -> float:
@@ -148,9 +154,12 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as folder:
         for size in args.sizes:
             rows.append(bench_catalog(make_catalog(Path(folder), size)))
-    print(f"{'patterns':>8} | {'validate total':>14} | {'per pattern':>11} | {'our build':>9} | {'bare Material':>13} | {'overhead':>8}")
+    print(f"{'patterns':>8} | {'validate total':>14} | {'per pattern':>11} | {'make check':>10} | {'our build':>9} | {'bare Material':>13} | {'overhead':>8}")
     for r in rows:
-        print(f"{r['patterns']:>8} | {r['validate_total']:>12.2f} s | {r['validate_per_pattern_ms']:>8.2f} ms | {r['ours']:>7.1f} s | {r['bare']:>11.1f} s | {r['ours'] / r['bare']:>8.2f}")
+        print(f"{r['patterns']:>8} | {r['validate_total']:>12.2f} s | {r['validate_per_pattern_ms']:>8.2f} ms | {r['check_cli']:>8.2f} s "
+              f"| {r['ours']:>7.1f} s | {r['bare']:>11.1f} s | {r['ours'] / r['bare']:>8.2f}")
+    print(f"(validate total: load and check in-process, median of 5, {os.cpu_count()} worker processes from "
+          f"{PARALLEL_FROM} patterns; make check: the command's wall time, Python start-up included)")
     if not args.no_reload:
         print(f"live reload (save a pattern -> rebuilt page served, real catalog): {bench_reload():.2f} s")
     print(f"overhead ratio (ours / bare Material) at {rows[-1]['patterns']} patterns: {rows[-1]['ours'] / rows[-1]['bare']:.2f} (target <= 1.15)")

@@ -22,6 +22,7 @@ MetaLoader.yaml_implicit_resolvers = {
 
 FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 H_RE = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$")
+KEY_RE = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
 
 
 def rel(path: Path, root: Path) -> str:
@@ -80,12 +81,11 @@ def _scan_fences(lines: list[str], first: int) -> Iterator[tuple[int, str, bool]
 
 def headings(lines: list[tuple[int, str]]) -> Iterator[tuple[int, int, str]]:
     """Yield (line, level, title) for ATX headings outside code blocks."""
-    numbers = [n for n, _ in lines]
     texts = [t for _, t in lines]
-    for index, (number, text, in_code) in enumerate(scan(texts)):
+    for index, (_, text, in_code) in enumerate(scan(texts)):
         match = None if in_code or "#" not in text[:4] else H_RE.match(text)
         if match:
-            yield numbers[index], len(match.group(1)), match.group(2).strip()
+            yield lines[index][0], len(match.group(1)), match.group(2).strip()
 
 
 def split_sections(body: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[Section]]:
@@ -111,7 +111,7 @@ def front_matter(**meta: object) -> str:
 def key_lines(meta_text: str, first: int) -> dict[str, int]:
     lines: dict[str, int] = {}
     for offset, text in enumerate(meta_text.split("\n")):
-        match = re.match(r"^([A-Za-z_][\w-]*)\s*:", text)
+        match = KEY_RE.match(text)
         if match and match.group(1) not in lines:
             lines[match.group(1)] = first + offset
     return lines

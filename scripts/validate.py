@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
+import os
 import sys
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
@@ -129,14 +131,43 @@ def check_unique_ids(catalog: Catalog) -> Iterator[Finding]:
             owners.setdefault(value, name)
 
 
-def check_catalog(catalog: Catalog, today: date | None = None) -> list[Finding]:
-    """Every finding in the catalog, sorted by file and line."""
+# Below this many patterns, starting worker processes costs more than it saves.
+PARALLEL_FROM = 200
+_shared: tuple[Catalog, date, set[str]] | None = None  # what forked workers inherit
+
+
+def check_patterns(catalog: Catalog, today: date, known: set[str], indices: range) -> list[Finding]:
+    """Per-pattern findings for catalog.patterns[i], i in indices."""
+    found: list[Finding] = []
+    for p in (catalog.patterns[i] for i in indices):
+        name = rel(p.path, catalog.root)
+        found.extend(fold_unfilled(p, name, list(check_pattern(p, catalog, today, known))))
+    return found
+
+
+def _check_share(part: tuple[int, int]) -> list[Finding]:
+    catalog, today, known = _shared
+    return check_patterns(catalog, today, known, range(part[0], len(catalog.patterns), part[1]))
+
+
+def check_catalog(catalog: Catalog, today: date | None = None, jobs: int = 1) -> list[Finding]:
+    """Every finding in the catalog, sorted by file and line. With jobs > 1 (the command line
+    passes one per core) a large catalog's patterns are checked in forked worker processes;
+    the MkDocs hooks check in-process, since forking a threaded server is not safe."""
+    global _shared
     today = today or datetime.now(timezone.utc).date()
     found = list(catalog.failures)
     known = {q.path.stem for q in catalog.patterns}
-    for p in catalog.patterns:
-        name = rel(p.path, catalog.root)
-        found.extend(fold_unfilled(p, name, list(check_pattern(p, catalog, today, known))))
+    if jobs > 1 and len(catalog.patterns) >= PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods():
+        _shared = (catalog, today, known)
+        try:
+            with multiprocessing.get_context("fork").Pool(jobs) as pool:
+                for part in pool.map(_check_share, [(k, jobs) for k in range(jobs)]):
+                    found.extend(part)
+        finally:
+            _shared = None
+    else:
+        found.extend(check_patterns(catalog, today, known, range(len(catalog.patterns))))
     found.extend(check_unique_ids(catalog))
     ids = {p.stem for p in pattern_files(catalog.root)}
     found.extend(diagrams.check_orphan_diagrams(catalog.root, ids))
@@ -166,6 +197,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--root", type=Path, default=ROOT, help="catalog root holding patterns/ and diagrams/")
     parser.add_argument("--today", type=date.fromisoformat, help="date used for the 'not in the future' rule")
     parser.add_argument("--format", choices=("text", "github", "json"), default="text", help="output format (default: text)")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="worker processes for large catalogs (default: one per core)")
     return parser.parse_args(argv)
 
 
@@ -178,7 +210,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {args.root / PATTERNS_DIR} is not a directory; pass --root with a catalog folder", file=sys.stderr)
         return 2
     catalog = load_catalog(args.root)
-    findings = check_catalog(catalog, args.today)
+    findings = check_catalog(catalog, args.today, max(1, args.jobs))
     if args.files:
         wanted = {rel(Path(f), args.root) if Path(f).is_absolute() else Path(f).as_posix() for f in args.files}
         findings = [f for f in findings if f.path in wanted]

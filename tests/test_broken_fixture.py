@@ -21,3 +21,10 @@ def test_every_finding_points_at_an_existing_file_and_line() -> None:
         path = BROKEN / finding.path
         assert path.is_file(), finding
         assert 1 <= finding.line <= len(path.read_text(encoding="utf-8").splitlines()), finding
+
+
+def test_worker_processes_find_exactly_what_one_process_finds(monkeypatch) -> None:
+    from scripts import validate
+    monkeypatch.setattr(validate, "PARALLEL_FROM", 1)  # the fixture is small; force the parallel path
+    expected = (BROKEN / "expected.txt").read_text(encoding="utf-8").splitlines()
+    assert [str(f) for f in check_catalog(load_catalog(BROKEN), TODAY, jobs=3)] == expected

@@ -30,8 +30,14 @@ REF_DEF_RE = re.compile(r"^ {0,3}\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s|$)")
 CODE_SPAN_RE = re.compile(r"(`+)(?:(?!\1).)+?\1")
 
 
+PLACEHOLDER_WORDS = ("todo", "tbd", "fixme", "xxx", "lorem ipsum", "<fill", "...", "…")
+
+
 def check_placeholders(name: str, lines: list[str]) -> Iterator[Finding]:
     """No placeholder anywhere: TODO, TBD, FIXME, XXX, lorem ipsum, <fill ...>, lines of '...'."""
+    folded = "\n".join(lines).lower()
+    if not any(word in folded for word in PLACEHOLDER_WORDS):
+        return  # the usual case, decided by substring search instead of a regex per line
     for number, text in enumerate(lines, start=1):
         match = PLACEHOLDER_RE.search(text)
         if match:
@@ -46,8 +52,8 @@ def check_safety(name: str, lines: list[str]) -> Iterator[Finding]:
     for number, raw, in_code in scan(lines):
         if in_code:
             continue
-        if not any(mark in raw for mark in ("<", "](", "]:", "][", "&", "=")):
-            continue  # nothing tag- or link-like on this line: skip the regexes (most prose lines)
+        if "<" not in raw and "&" not in raw and "=" not in raw and "]" not in raw:  # no tag, entity or link
+            continue
         text = html.unescape(CODE_SPAN_RE.sub("", raw))
         for match in TAG_RE.finditer(text):
             tag, attrs = match.group(2).lower(), match.group(3)

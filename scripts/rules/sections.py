@@ -16,13 +16,8 @@ WORD_RE = re.compile(r"[A-Za-z0-9][\w'’/.-]*")
 
 def prose_words(lines: list[tuple[int, str]]) -> int:
     """Words outside headings, table rules and code fences."""
-    texts = [t for _, t in lines]
-    count = 0
-    for _, text, in_code in scan(texts):
-        if in_code or text.lstrip().startswith("#"):
-            continue
-        count += len(WORD_RE.findall(text))
-    return count
+    texts = [t for _, t, in_code in scan([t for _, t in lines]) if not in_code and not t.lstrip().startswith("#")]
+    return len(WORD_RE.findall("\n".join(texts)))
 
 
 def check_headings(p: Pattern, name: str) -> Iterator[Finding]:
