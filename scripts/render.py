@@ -11,6 +11,7 @@ while the catalog has validator findings.
 from __future__ import annotations
 
 import argparse
+import heapq
 import html
 import posixpath
 import re
@@ -81,10 +82,18 @@ def diagram_caption(diagram: str) -> list[str]:
     return lines
 
 
-def shared_tag_suggestions(p: Pattern, patterns: list[Pattern], related: list[str], limit: int = 3) -> list[Pattern]:
-    """Other patterns sharing the most tags with p, beyond its related ones."""
-    scored = [(len(set(p.tags) & set(q.tags)), q) for q in patterns if q.id != p.id and q.id not in related]
-    return [q for score, q in sorted(scored, key=lambda t: (-t[0], t[1].title.lower())) if score > 0][:limit]
+def shared_tag_suggestions(patterns: list[Pattern], related: dict[str, list[str]], limit: int = 3) -> dict[str, list[Pattern]]:
+    """For each pattern, the others sharing the most tags with it (ties by title), beyond its
+    related ones. Every pair is scored, so the inner loop stays on precomputed sets."""
+    ordered = sorted(patterns, key=lambda q: q.title.lower())
+    ids = [q.id for q in ordered]
+    tags = [frozenset(q.tags) for q in ordered]
+    out: dict[str, list[Pattern]] = {}
+    for pid, mine in zip(ids, tags):
+        skip = {pid, *related[pid]}
+        best = heapq.nsmallest(limit, ((-len(mine & theirs), i) for i, theirs in enumerate(tags) if mine & theirs and ids[i] not in skip))
+        out[pid] = [ordered[i] for _, i in best]
+    return out
 
 
 def render_pattern(p: Pattern, diagram: str, related: list[str], titles: dict[str, str], suggestions: list[Pattern] = ()) -> str:
@@ -165,9 +174,9 @@ def generated_pages(catalog: Catalog, home: str, *, directory_urls: bool = True,
              TAGS_PAGE: render_tags(catalog.patterns, catalog.tags)}
     for category in CATEGORIES:
         pages[category_uri(category)] = render_category(category, catalog.patterns)
+    suggestions = shared_tag_suggestions(catalog.patterns, related)
     for p in catalog.patterns:
-        suggestions = shared_tag_suggestions(p, catalog.patterns, related[p.id])
-        pages[pattern_uri(p.id)] = render_pattern(p, diagrams[p.id], related[p.id], titles, suggestions)
+        pages[pattern_uri(p.id)] = render_pattern(p, diagrams[p.id], related[p.id], titles, suggestions[p.id])
     pages.update(render_guide.guide_pages(catalog.patterns))
     href = (lambda pid: f"../patterns/{pid}/") if directory_urls else (lambda pid: f"patterns/{pid}.html")
     pages[render_overview.MAP_PAGE] = render_overview.render_map(catalog.patterns, href)
@@ -181,14 +190,42 @@ def generated_files(catalog: Catalog, site_name: str, site_url: str, description
     return exports.export_files(catalog.patterns, diagrams_of(catalog), site_name, site_url, description)
 
 
+NAV_GROUP = 25  # most patterns a category lists in the navigation before it is split into groups
+
+
+def nav_entries(members: list[Pattern], uri) -> list:
+    """Navigation entries for a category's patterns (sorted by title). A longer list is split
+    into even alphabetical groups ("A–F"), so no page's navigation lists more than NAV_GROUP
+    siblings: easier to scan, and the build stays linear in the number of patterns (every page
+    renders its own section's list)."""
+    entries = [{p.title: uri(p.id)} for p in members]
+    if len(entries) <= NAV_GROUP:
+        return entries
+    count = -(-len(entries) // NAV_GROUP)
+    size = -(-len(entries) // count)
+    chunks = [members[i:i + size] for i in range(0, len(members), size)]
+    for width in range(1, 41):  # the shortest title prefixes that tell the groups apart
+        labels = [f"{c[0].title[:width].rstrip()}–{c[-1].title[:width].rstrip()}" for c in chunks]
+        if len(set(labels)) == len(labels):
+            break
+    return [{label: entries[i * size:(i + 1) * size]} for i, label in enumerate(labels)]
+
+
+def by_title(patterns: list[Pattern], category: str) -> list[Pattern]:
+    return sorted((p for p in patterns if p.category == category), key=lambda q: q.title.lower())
+
+
 def expand_nav(nav: list, patterns: list[Pattern]) -> list:
     """Expand the nav entries of generated indexes: patterns/index.md into one section per
-    category, practice/index.md into the practice views."""
+    category, practice/index.md into the practice views, grouped the same way."""
     sections: list = [CATALOG_PAGE]
+    practice: list = [render_guide.PRACTICE_INDEX]
     for category, title in CATEGORIES.items():
-        members = sorted((p for p in patterns if p.category == category), key=lambda q: q.title.lower())
-        sections.append({title: [category_uri(category)] + [{p.title: pattern_uri(p.id)} for p in members]})
-    generated = {CATALOG_PAGE: sections, render_guide.PRACTICE_INDEX: render_guide.practice_nav(patterns)}
+        members = by_title(patterns, category)
+        sections.append({title: [category_uri(category)] + nav_entries(members, pattern_uri)})
+        if members:
+            practice.append({title: nav_entries(members, render_guide.practice_uri)})
+    generated = {CATALOG_PAGE: sections, render_guide.PRACTICE_INDEX: practice}
     expanded = []
     for item in nav:
         value = next(iter(item.values())) if isinstance(item, dict) and len(item) == 1 else None

@@ -143,14 +143,3 @@ def guide_pages(patterns: list[Pattern]) -> dict[str, str]:
     pages = {ESTIMATES_PAGE: render_estimates(), PRACTICE_INDEX: render_practice_index(patterns)}
     pages.update({practice_uri(p.id): render_practice(p) for p in patterns})
     return pages
-
-
-def practice_nav(patterns: list[Pattern]) -> list:
-    """Practice views grouped by category, like the catalog: one flat list of every view would
-    put every title into the navigation of every practice page (quadratic build time)."""
-    nav: list = [PRACTICE_INDEX]
-    for category, title in CATEGORIES.items():
-        members = sorted((p for p in patterns if p.category == category), key=lambda q: q.title.lower())
-        if members:
-            nav.append({title: [{p.title: practice_uri(p.id)} for p in members]})
-    return nav

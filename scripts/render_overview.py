@@ -75,6 +75,12 @@ def render_map(patterns: list[Pattern], href) -> str:
            "## Overview\n",
            svg_map([(c, f"{t} ({len(groups[c])})", f"#{c}") for c, t in CATEGORIES.items()], list(cross), "Categories of the catalog and the related links between them"), ""]
     out.append("\n".join(f"- {CATEGORIES[a]} and {CATEGORIES[b]}: {n} link{'s' if n > 1 else ''}" for (a, b), n in sorted(cross.items())) or "No links cross categories yet.")
+    titles = {q.id: q.title for q in patterns}
+    linked_from: dict[str, set[str]] = {q.id: set() for q in patterns}
+    for q in patterns:
+        for target in q.related:
+            linked_from.setdefault(target, set()).add(q.id)
+    all_edges = edges(patterns)
     for category, title in CATEGORIES.items():
         members = groups[category]
         out += ["", f"## {title} {{ #{category} }}", ""]
@@ -82,12 +88,11 @@ def render_map(patterns: list[Pattern], href) -> str:
             out.append("No patterns in this category yet.")
             continue
         ids = {p.id for p in members}
-        inner = [(a, b) for a, b in edges(patterns) if a in ids and b in ids]
+        inner = [(a, b) for a, b in all_edges if a in ids and b in ids]
         out.append(svg_map([(p.id, p.title, href(p.id)) for p in members], inner, f"Patterns in {title} and their related links"))
-        outside = sorted({(p.id, r) for p in members for r in p.related if r not in ids} | {(r.id, p.id) for p in members for r in patterns if p.id in r.related and r.id not in ids})
+        outside = sorted({(p.id, r) for p in members for r in p.related if r not in ids} | {(r, p.id) for p in members for r in linked_from[p.id] if r not in ids})
         out.append("")
-        titles = {q.id: q.title for q in patterns}
-        out += [f"- [{p.title}](patterns/{p.id}.md): " + (", ".join(f"[{titles[q]}](patterns/{q}.md)" for q in sorted({*p.related, *(r.id for r in patterns if p.id in r.related)})) or "no related patterns") for p in members]
+        out += [f"- [{p.title}](patterns/{p.id}.md): " + (", ".join(f"[{titles[q]}](patterns/{q}.md)" for q in sorted({*p.related, *linked_from[p.id]})) or "no related patterns") for p in members]
         if outside:
             out.append(f"\n{len(outside)} link(s) lead to patterns in other categories.")
     return "\n".join(out) + "\n"
@@ -124,11 +129,14 @@ def render_print(patterns: list[Pattern], diagrams: dict[str, str], version: str
     out = [front(title="Print edition", hide=["toc"], search={"exclude": True}, diagrams="eager"), f"# AI System Design Patterns\n", f"Print edition {version} · {len(ordered)} patterns\n", "## Contents\n"]
     out += [f"1. [{p.title}](#{p.id})" for p in ordered]
     for p in ordered:
-        out += ["", f"## {p.title} {{ #{p.id} }}", "", f"*{html.escape(p.summary)}*", "",
+        # One block per pattern: Markdown's abbreviation pass looks up each element's position
+        # among its siblings, which is quadratic on a page that is one flat list of elements.
+        out += ["", '<div class="print-pattern" markdown>', "", f"## {p.title} {{ #{p.id} }}", "", f"*{html.escape(p.summary)}*", "",
                 f"{CATEGORIES[p.category]} · {p.status} · last reviewed {p.last_reviewed}", ""]
         for section in p.sections:
             out += [f"**{section.title}**", "{ .print-section }", ""]
             if section.title == "Architecture":
                 out += [fence(diagrams[p.id]), ""]
             out.append(print_section(p, section.text))
+        out += ["", "</div>"]
     return "\n".join(out) + "\n"

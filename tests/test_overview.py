@@ -95,10 +95,15 @@ def test_deprecated_pattern_shows_a_banner_to_its_replacement(edit: Editor) -> N
 
 
 def test_suggestions_share_tags_and_skip_related() -> None:
+    related = render.related_map(PATTERNS)
+    suggestions = render.shared_tag_suggestions(PATTERNS, related)
     for p in PATTERNS:
-        related = render.related_map(PATTERNS)[p.id]
-        for q in render.shared_tag_suggestions(p, PATTERNS, related):
-            assert q.id != p.id and q.id not in related and set(q.tags) & set(p.tags)
+        for q in suggestions[p.id]:
+            assert q.id != p.id and q.id not in related[p.id] and set(q.tags) & set(p.tags)
+        # the best three by shared tags, ties by title, as a plain sort would rank them
+        ranked = sorted((q for q in PATTERNS if q.id != p.id and q.id not in related[p.id] and set(q.tags) & set(p.tags)),
+                        key=lambda q: (-len(set(q.tags) & set(p.tags)), q.title.lower()))
+        assert suggestions[p.id] == ranked[:3]
 
 
 def test_print_page_holds_every_pattern_in_order_with_its_diagram() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import subprocess
 import sys
 from pathlib import Path
@@ -44,6 +45,18 @@ def test_every_category_has_a_page_and_a_nav_section() -> None:
     sections = nav[1]["Catalog"]
     assert sections[0] == "patterns/index.md" and len(sections) == 8
     assert sections[1] == {"Inference and serving": ["categories/inference-serving/index.md", {"Alpha batching": "patterns/alpha-batching.md"}]}
+
+
+def test_long_categories_split_into_alphabetical_groups_in_the_nav() -> None:
+    [template] = [p for p in load_catalog(GOOD).patterns if p.id == "alpha-batching"]
+    names = [f"{letter}{n:02d} pattern" for letter in "ABCDEFGH" for n in range(9)]  # 72 titles
+    members = [dataclasses.replace(template, meta=dict(template.meta, id=n.replace(" ", "-"), title=n)) for n in names]
+    groups = render.nav_entries(members, render.pattern_uri)
+    assert len(groups) == 3 and all(len(next(iter(g.values()))) <= render.NAV_GROUP for g in groups)
+    assert [next(iter(g)) for g in groups] == ["A–C", "C–F", "F–H"]
+    flat = [entry for g in groups for entry in next(iter(g.values()))]
+    assert flat == [{n: f"patterns/{n.replace(' ', '-')}.md"} for n in names]
+    assert render.nav_entries(members[:render.NAV_GROUP], render.pattern_uri) == flat[:render.NAV_GROUP]
 
 
 def test_tag_index_lists_tags_in_use_with_their_meaning() -> None:
