@@ -82,8 +82,12 @@ def _scan_fences(lines: list[str], first: int) -> Iterator[tuple[int, str, bool]
 def headings(lines: list[tuple[int, str]]) -> Iterator[tuple[int, int, str]]:
     """Yield (line, level, title) for ATX headings outside code blocks."""
     texts = [t for _, t in lines]
-    for index, (_, text, in_code) in enumerate(scan(texts)):
-        match = None if in_code or "#" not in text[:4] else H_RE.match(text)
+    candidates = [i for i, t in enumerate(texts) if "#" in t[:4]]  # '#' within the first four columns
+    if not candidates:
+        return
+    code = {i for i, (_, _, in_code) in enumerate(scan(texts)) if in_code}
+    for index in candidates:
+        match = None if index in code else H_RE.match(texts[index])
         if match:
             yield lines[index][0], len(match.group(1)), match.group(2).strip()
 
