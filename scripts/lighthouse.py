@@ -2,7 +2,7 @@
 
 Builds the site, serves it on loopback with gzip as a static host would, runs the pinned
 Lighthouse (node_modules, npm `lighthouse@12.2.3`) with the system Chromium, prints a table and
-exits 1 when a score misses its target. Performance is the median of --runs runs: on a shared
+exits 1 when a score misses its target. Performance is the median of --runs (default 5) runs: on a shared
 machine one run can swing by several points. Reports go to dist/lighthouse/ as JSON.
 """
 
@@ -120,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, help="audit this built site instead of building one")
     parser.add_argument("--out", type=Path, default=ROOT / "dist" / "lighthouse", help="where the JSON reports go")
-    parser.add_argument("--runs", type=int, default=3, help="performance runs per page (the median is reported)")
+    parser.add_argument("--runs", type=int, default=5, help="performance runs per page (the median is reported)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         site = args.site

@@ -2,7 +2,7 @@
 
 Accessibility, best practices and SEO are deterministic and held to their targets here, on
 mobile and desktop. Performance is a timing score: `make lighthouse` measures it (median of
-three runs) and the README records it; the suite does not time things.
+five runs) and the README records it; the suite does not time things.
 """
 
 from __future__ import annotations
