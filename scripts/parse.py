@@ -26,10 +26,9 @@ KEY_RE = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
 
 
 def rel(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()  # the usual case, without touching the disk
-    except ValueError:
-        pass
+    text, base = path.as_posix(), root.as_posix().rstrip("/") + "/"
+    if text.startswith(base):
+        return text[len(base):]  # the usual case: plain string work, no disk access
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:

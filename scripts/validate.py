@@ -45,7 +45,7 @@ class Catalog:
 
 def pattern_files(root: Path) -> list[Path]:
     folder = root / PATTERNS_DIR
-    return sorted(folder.glob("*.md")) if folder.is_dir() else []
+    return sorted(folder.glob("*.md"), key=lambda path: path.name) if folder.is_dir() else []  # names sort faster than Paths
 
 
 def load_catalog(root: Path) -> Catalog:
@@ -160,9 +160,11 @@ def check_catalog(catalog: Catalog, today: date | None = None, jobs: int = 1) ->
     known = {q.path.stem for q in catalog.patterns}
     if jobs > 1 and len(catalog.patterns) >= PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods():
         _shared = (catalog, today, known)
-        try:
-            with multiprocessing.get_context("fork").Pool(jobs) as pool:
-                for part in pool.map(_check_share, [(k, jobs) for k in range(jobs)]):
+        try:  # jobs - 1 forked workers take shares 1..jobs-1; this process checks share 0 meanwhile
+            with multiprocessing.get_context("fork").Pool(jobs - 1) as pool:
+                others = pool.map_async(_check_share, [(k, jobs) for k in range(1, jobs)])
+                found.extend(_check_share((0, jobs)))
+                for part in others.get():
                     found.extend(part)
         finally:
             _shared = None
@@ -214,9 +216,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.files:
         wanted = {rel(Path(f), args.root) if Path(f).is_absolute() else Path(f).as_posix() for f in args.files}
         findings = [f for f in findings if f.path in wanted]
-    print(format_findings(findings, args.format, len(pattern_files(args.root))), end="")
+    count = len(pattern_files(args.root))
+    print(format_findings(findings, args.format, count), end="")
     files = len({f.path for f in findings})
-    checked = f"checked {len(pattern_files(args.root))} pattern(s)"
+    checked = f"checked {count} pattern(s)"
     if findings:
         print(f"{checked}: {len(findings)} finding(s) in {files} file(s)", file=sys.stderr)
         return 1
