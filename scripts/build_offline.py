@@ -13,7 +13,6 @@ Exit status: 0 when the archive was written, 1 when the build failed, 2 on a usa
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import subprocess
 import sys
@@ -22,6 +21,7 @@ import zipfile
 from pathlib import Path
 
 from scripts.schema import ROOT
+from scripts.sitebuild import build_site
 
 VERSION_RE = re.compile(r"^\d+\.\d+(?:\.\d+)?$")
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can carry
@@ -53,13 +53,9 @@ def write_zip(folder: Path, archive: Path) -> int:
 
 
 def build(root: Path, version: str, out: Path) -> Path:
-    env = dict(os.environ, CATALOG_EDITION=version, SOURCE_DATE_EPOCH=commit_epoch(root), NO_MKDOCS_2_WARNING="1")
     with tempfile.TemporaryDirectory() as folder:
         site = Path(folder) / "site"
-        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.offline.yml", "--site-dir", str(site)],
-                                cwd=root, env=env, capture_output=True, text=True)
-        if result.returncode != 0:
-            raise RuntimeError(result.stderr.strip() or "mkdocs build failed")
+        build_site(root, site, "mkdocs.offline.yml", CATALOG_EDITION=version, SOURCE_DATE_EPOCH=commit_epoch(root))
         out.mkdir(parents=True, exist_ok=True)
         archive = out / f"{site_slug(root)}-{version}-offline.zip"
         count = write_zip(site, archive)
@@ -67,11 +63,9 @@ def build(root: Path, version: str, out: Path) -> Path:
     return archive
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m scripts.build_offline", description=__doc__.split("\n\n")[0])
-    parser.add_argument("version", help="release version, e.g. 0.1")
-    parser.add_argument("--out", type=Path, default=ROOT / "dist")
-    parser.add_argument("--root", type=Path, default=ROOT)
+def parse_release_args(parser: argparse.ArgumentParser, argv: list[str] | None) -> argparse.Namespace | int:
+    """Arguments of a release command (a `version` positional), or its exit status: 0 after
+    --help, 2 on a usage error or a version that is not like 0.1 or 1.2.3."""
     try:
         args = parser.parse_args(argv)
     except SystemExit as exit_:
@@ -79,6 +73,17 @@ def main(argv: list[str] | None = None) -> int:
     if not VERSION_RE.match(args.version):
         print(f"error: version {args.version!r} must look like 0.1 or 1.2.3", file=sys.stderr)
         return 2
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m scripts.build_offline", description=__doc__.split("\n\n")[0])
+    parser.add_argument("version", help="release version, e.g. 0.1")
+    parser.add_argument("--out", type=Path, default=ROOT / "dist")
+    parser.add_argument("--root", type=Path, default=ROOT)
+    args = parse_release_args(parser, argv)
+    if isinstance(args, int):
+        return args
     try:
         build(args.root, args.version, args.out)
     except RuntimeError as err:

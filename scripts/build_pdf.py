@@ -12,15 +12,14 @@ Exit status: 0 when the PDF was written, 1 when building or printing failed, 2 o
 from __future__ import annotations
 
 import argparse
-import os
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 from scripts.browser import FLAGS, find_chromium
-from scripts.build_offline import VERSION_RE, site_slug
+from scripts.build_offline import parse_release_args, site_slug
 from scripts.schema import ROOT
+from scripts.sitebuild import build_site
 from scripts.static_server import serve
 
 def print_pdf(site: Path, target: Path, chromium: str) -> None:
@@ -44,23 +43,19 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts.build_pdf", description=__doc__.split("\n\n")[0])
     parser.add_argument("version", help="edition shown on the cover, e.g. 0.1")
     parser.add_argument("--out", type=Path, default=ROOT / "dist")
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as exit_:
-        return 0 if exit_.code == 0 else 2
-    if not VERSION_RE.match(args.version):
-        print(f"error: version {args.version!r} must look like 0.1 or 1.2.3", file=sys.stderr)
-        return 2
+    args = parse_release_args(parser, argv)
+    if isinstance(args, int):
+        return args
     chromium = find_chromium()
     if not chromium:
         print("error: Chromium not found; install it (Debian: apt-get install chromium) or set CHROMIUM", file=sys.stderr)
         return 1
-    env = dict(os.environ, CATALOG_EDITION=args.version, NO_MKDOCS_2_WARNING="1")
     with tempfile.TemporaryDirectory() as folder:
         site = Path(folder) / "site"
-        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)], cwd=ROOT, env=env, capture_output=True, text=True)
-        if result.returncode != 0:
-            print(f"error: site build failed; no PDF written:\n{result.stderr}", file=sys.stderr)
+        try:
+            build_site(ROOT, site, CATALOG_EDITION=args.version)
+        except RuntimeError as err:
+            print(f"error: site build failed; no PDF written:\n{err}", file=sys.stderr)
             return 1
         args.out.mkdir(parents=True, exist_ok=True)
         target = args.out / f"{site_slug(ROOT)}-{args.version}.pdf"

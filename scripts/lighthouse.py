@@ -20,6 +20,7 @@ from pathlib import Path
 
 from scripts.browser import FLAGS, find_chromium
 from scripts.schema import ROOT
+from scripts.sitebuild import build_site
 from scripts.static_server import serve
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
@@ -127,11 +128,10 @@ def main(argv: list[str] | None = None) -> int:
         site = args.site
         if site is None:
             site = Path(tmp) / "site"
-            env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-            build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-                                   cwd=ROOT, env=env, capture_output=True, text=True)
-            if build.returncode != 0:
-                print(build.stderr, file=sys.stderr)
+            try:
+                build_site(ROOT, site)
+            except RuntimeError as err:
+                print(f"error: site build failed:\n{err}", file=sys.stderr)
                 return 2
         rows = audit_site(site, args.out, args.runs)
     print(table(rows, CATEGORIES))
