@@ -20,7 +20,7 @@ ANSWER_STEPS = (
     ("Risks", "Risks and mitigations", 5),
     ("Success metrics", "Success metrics", 3),
 )
-HEADING_RE = re.compile(r"^ {0,3}#{3,6}\s+(.*?)\s*#*$", re.M)
+HEADING_RE = re.compile(r"^ {0,3}#{2,6}\s+(.*?)\s*#*$", re.M)
 LOCAL_LINK_RE = re.compile(r"\]\((?![a-z][a-z0-9+.-]*:|/|#)([^)\s]+\.md(?:#[^)\s]*)?)\)")
 ANCHOR_LINK_RE = re.compile(r"\]\(#([^)\s]+)\)")
 
@@ -101,10 +101,17 @@ def render_estimates() -> str:
     return "\n".join(out)
 
 
+def bold_headings(text: str) -> str:
+    """Sub-headings as bold lines, so they stay out of a page's table of contents. The blank
+    line after each matters: a list straight under a heading would otherwise run on as
+    part of the bold line's paragraph."""
+    return HEADING_RE.sub(lambda m: f"**{m.group(1)}**\n", text)
+
+
 def practice_body(p: Pattern, text: str) -> str:
     """A section's Markdown with links made valid from practice/, sub-headings turned into bold
     lines (a folded heading would still sit in the table of contents), indented into a fold."""
-    text = HEADING_RE.sub(lambda m: f"**{m.group(1)}**", text)
+    text = bold_headings(text)
     text = LOCAL_LINK_RE.sub(lambda m: f"](../patterns/{m.group(1)})", text)
     text = ANCHOR_LINK_RE.sub(lambda m: f"](../patterns/{p.id}.md#{m.group(1)})", text)
     return "\n".join(f"    {line}" if line.strip() else "" for line in text.strip("\n").split("\n"))

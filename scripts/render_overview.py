@@ -7,6 +7,7 @@ import math
 import re
 
 from scripts.parse import front_matter as front
+from scripts.render_guide import bold_headings
 from scripts.schema import CATEGORIES, OPTIMISES, Pattern
 
 MAP_PAGE = "map.md"
@@ -118,7 +119,7 @@ def print_section(p: Pattern, text: str) -> str:
     of section anchors would make the page slow to link-check and its contents unreadable)."""
     text = LOCAL_LINK_RE.sub(lambda m: f"](#{m.group(1)})", text)
     text = re.sub(r"\]\(#[^)\s]+\)", f"](#{p.id})", text)  # section anchors do not exist in print
-    return re.sub(r"^ {0,3}#{2,6}\s+(.*?)\s*#*$", lambda m: f"**{m.group(1)}**", text, flags=re.M)
+    return bold_headings(text)
 
 
 def render_print(patterns: list[Pattern], diagrams: dict[str, str], version: str, fence) -> str:

@@ -111,4 +111,5 @@ def test_print_page_holds_every_pattern_in_order_with_its_diagram() -> None:
     positions = [page.index(f"## {p.title} {{ #{p.id} }}") for members in render_overview.by_category(PATTERNS).values() for p in members]
     assert positions == sorted(positions)
     assert page.count("```mermaid") == len(PATTERNS)
+    assert not re.search(r"^ *\*\*[^*\n]+\*\*\n *(?:[-*+] |\d+\. |\|)", page, re.M), "a list or table would run on into the bold line above it"
     assert not re.search(r"\]\((?!https?:|#)[^)]*\.md", page), "links to other pages would break in print"

@@ -24,6 +24,7 @@ def test_practice_view_folds_every_step_in_answer_order(pattern) -> None:
     assert [(t.strip(), int(m)) for t, m in folds] == expected
     assert "!!! " not in page.replace('!!! question "Interview prompt"', "")  # nothing else unfolded
     assert not re.search(r"^#{2,6} ", page, re.M), "a heading would show folded answers in the table of contents"
+    assert not re.search(r"^ *\*\*[^*\n]+\*\*\n *(?:[-*+] |\d+\. |\|)", page, re.M), "a list or table would run on into the bold line above it"
     front, body = page.removeprefix("---\n").split("\n---\n", 1)
     assert yaml.safe_load(front) == {"title": f"Practice: {pattern.title}", "search": {"exclude": True}}
     for line in body.split("\n"):
